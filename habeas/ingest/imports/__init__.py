@@ -1,0 +1,1 @@
+"""Importers: files in, change sets out (they never write on their own)."""

@@ -1,0 +1,271 @@
+"""Split a personal name into given name, surname, patronymic and initials.
+
+Handles Azerbaijani decree lines ("Mirqədirov Rauf Fazil oğlu"), Russian-style patronymics
+("Elşad Yaquboviç", "Фазилович"), English order ("Rauf Mirgadirov"), initials
+("R. Mirgadirov"), "SURNAME Given" and "Surname, Given", and a trailing birth-year phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import lru_cache
+
+from habeas.names.frequency import COMMON_GIVEN_SKELETONS
+from habeas.names.translit import fold, skeleton
+
+
+class Gender(StrEnum):
+    """A gender cue read from the name itself (marker or surname ending)."""
+
+    MALE = "male"
+    FEMALE = "female"
+
+
+class NameOrder(StrEnum):
+    """Which part comes first in a written name."""
+
+    AUTO = "auto"
+    GIVEN_FIRST = "given_first"
+    SURNAME_FIRST = "surname_first"
+
+
+class PatronymicMarker(StrEnum):
+    """How the patronymic is marked: Azerbaijani word or Russian-style suffix."""
+
+    OGLU = "oglu"  # Azerbaijani "son of": oğlu, oglu, oghlu, ogly, оглы, оглу
+    QIZI = "qizi"  # Azerbaijani "daughter of": qızı, gizi, gyzy, kyzy, кызы
+    OVICH = "ovich"  # Russian-style male suffix: -ович, -евич, -ovich, Azerbaijani -oviç
+    OVNA = "ovna"  # Russian-style female suffix: -овна, -евна, -ovna, -evna
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    """A name split into parts; parts are kept as written, compare folds them."""
+
+    text: str
+    given: str | None
+    surname: str | None
+    patronymic: str | None = None
+    patronymic_marker: PatronymicMarker | None = None
+    middle: tuple[str, ...] = ()
+    initials: tuple[str, ...] = ()
+    gender: Gender | None = None
+    order: NameOrder = NameOrder.GIVEN_FIRST
+    order_certain: bool = True
+    birth_year: int | None = None
+
+    def swapped(self) -> ParsedName:
+        """Return the reading with given name and surname exchanged."""
+        order = (
+            NameOrder.SURNAME_FIRST
+            if self.order is NameOrder.GIVEN_FIRST
+            else NameOrder.GIVEN_FIRST
+        )
+        return replace(self, given=self.surname, surname=self.given, order=order)
+
+    def parts(self) -> tuple[str, ...]:
+        """Return the full name parts present (given, surname, patronymic, middle)."""
+        found = (self.given, self.surname, self.patronymic, *self.middle)
+        return tuple(part for part in found if part)
+
+
+_SON = frozenset({"oglu", "oghlu", "ogly", "ogli", "oglou", "ogl", "ogu"})
+_DAUGHTER = frozenset({"qizi", "gizi", "gyzy", "kyzy", "kizi", "qyzy", "gyzi", "kyzi", "qizy"})
+_MALE_PATRONYMIC = re.compile(r"^(.{2,}?)(ovich|evich|ovych|evych|ovic|evic|ich)$")
+_FEMALE_PATRONYMIC = re.compile(r"^(.{2,}?)(ovna|evna|ichna|inichna)$")
+_STRONG_SURNAME = re.compile(
+    r"(?:ov|ova|ev|eva|yev|yeva|zade|zada|skiy|sky|ski|skaya|enko|shvili|dze)$"
+)
+_NATIVE_SURNAME = re.compile(r"^.{3,}(?:li|lu|ly)$")
+_WEAK_SURNAME = re.compile(r"^.{3,}(?:in|ina|yn|yna|uk|chuk)$")
+_FEMALE_SURNAME = re.compile(r"(?:ova|eva|yeva|skaya)$")
+_MALE_SURNAME = re.compile(r"(?:ov|ev|yev|skiy|sky|ski)$")
+
+_YEAR_PHRASE = re.compile(
+    r"""[\s,;(]*
+    (?:(?:b\.|born|d\.?\s*r\.|г\.\s*р\.|род\.)\s*)?
+    (?P<year>1[89]\d\d|20\d\d)
+    \s*(?:-?\s*(?:ci|cı|cu|cü|ji|cu)\b)?
+    \s*(?:ildə|il|года|год|г\.)?
+    \s*(?:təvəllüdlü|tevellüdlü|tevelludlu|anadan\s+olmuş|anadan\s+olmush|рождения|р\.)?
+    [\s.)]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_LEADING_YEAR = re.compile(
+    r"^\s*(?P<year>1[89]\d\d|20\d\d)\s*-?\s*(?:ci|cı|cu|cü)\s+il\s+təvəllüdlü\s*,?\s*",
+    re.IGNORECASE,
+)
+
+
+def split_birth_year(text: str) -> tuple[str, int | None]:
+    """Split a trailing (or leading Azerbaijani) birth-year phrase off a name."""
+    match = _YEAR_PHRASE.search(text)
+    if match is not None and match.start() > 0:
+        return text[: match.start()].strip(" ,;"), int(match.group("year"))
+    match = _LEADING_YEAR.match(text)
+    if match is not None:
+        return text[match.end() :].strip(" ,;"), int(match.group("year"))
+    return text.strip(), None
+
+
+def _clean(token: str) -> str:
+    """Strip quotes and brackets around a token."""
+    return token.strip("\"'“”«»()[]{}<>;:!?")
+
+
+def _is_initial(token: str) -> bool:
+    """Tell whether a token is an initial such as "R", "R." or "Yu."."""
+    letters = token.rstrip(".")
+    return letters.isalpha() and (len(letters) == 1 or (len(letters) == 2 and token.endswith(".")))
+
+
+def _patronymic(token: str) -> PatronymicMarker | None:
+    """Return the marker if a token is a Russian-style patronymic (-ovich, -ovna, -viç)."""
+    folded = fold(token)
+    if _FEMALE_PATRONYMIC.match(folded):
+        return PatronymicMarker.OVNA
+    if _MALE_PATRONYMIC.match(folded) and not folded.endswith("kich"):
+        return PatronymicMarker.OVICH
+    return None
+
+
+def patronymic_stem(token: str, marker: PatronymicMarker | None) -> str:
+    """Return the skeleton of the father's name inside a patronymic token."""
+    folded = fold(token).replace(" ", "")
+    if marker is PatronymicMarker.OVICH:
+        folded = _MALE_PATRONYMIC.sub(r"\1", folded)
+    elif marker is PatronymicMarker.OVNA:
+        folded = _FEMALE_PATRONYMIC.sub(r"\1", folded)
+    return skeleton(folded)
+
+
+def surname_score(token: str, *, all_caps: bool = False) -> float:
+    """Return how much a token looks like a surname (ending, upper case, not a given name)."""
+    folded = fold(token).replace(" ", "")
+    score = 0.0
+    if _STRONG_SURNAME.search(folded) and len(folded) >= 4:
+        score += 2.0
+    elif _NATIVE_SURNAME.match(folded):
+        score += 1.5
+    elif _WEAK_SURNAME.match(folded):
+        score += 0.5
+    if all_caps:
+        score += 3.0
+    if skeleton(folded) in COMMON_GIVEN_SKELETONS:
+        score -= 2.0
+    return score
+
+
+def surname_gender(token: str | None) -> Gender | None:
+    """Return the gender a surname ending shows (-ova female, -ov male), if any."""
+    if not token:
+        return None
+    folded = fold(token).replace(" ", "")
+    if _FEMALE_SURNAME.search(folded):
+        return Gender.FEMALE
+    if _MALE_SURNAME.search(folded):
+        return Gender.MALE
+    return None
+
+
+def _tokens(text: str) -> tuple[list[str], int | None]:
+    """Split a name into tokens; return them and the index where a comma split them."""
+    comma_at: int | None = None
+    tokens: list[str] = []
+    for piece_index, piece in enumerate(text.split(",")):
+        if piece_index == 1:
+            comma_at = len(tokens)
+        for raw in piece.replace(".", ". ").split():
+            token = _clean(raw)
+            if token and token != ".":
+                tokens.append(token)
+    return tokens, comma_at
+
+
+@lru_cache(maxsize=32768)
+def parse_name(text: str, *, order: NameOrder | str = NameOrder.AUTO) -> ParsedName:
+    """Parse a personal name into parts, guessing the order unless told."""
+    order = NameOrder(order)
+    name, birth_year = split_birth_year(text)
+    tokens, comma_at = _tokens(name)
+    marker: PatronymicMarker | None = None
+    patronymic: str | None = None
+    patronymic_at: int | None = None
+    words: list[tuple[int, str]] = []
+    initials: list[str] = []
+    for index, token in enumerate(tokens):
+        folded = fold(token)
+        if folded in _SON or folded in _DAUGHTER:
+            marker = PatronymicMarker.OGLU if folded in _SON else PatronymicMarker.QIZI
+            if words and patronymic is None:
+                patronymic_at, patronymic = words.pop()
+            continue
+        if _is_initial(token):
+            initials.append(token.rstrip(".")[0].upper())
+            continue
+        words.append((index, token))
+    if patronymic is None and len(words) >= 3:
+        for position in range(len(words) - 1, 0, -1):
+            found = _patronymic(words[position][1])
+            if found is not None:
+                marker = found
+                patronymic_at, patronymic = words.pop(position)
+                break
+    given, surname, middle, resolved, certain = _assign(words, patronymic_at, comma_at, order)
+    gender: Gender | None = None
+    if marker in (PatronymicMarker.OGLU, PatronymicMarker.OVICH):
+        gender = Gender.MALE
+    elif marker in (PatronymicMarker.QIZI, PatronymicMarker.OVNA):
+        gender = Gender.FEMALE
+    else:
+        gender = surname_gender(surname)
+    return ParsedName(
+        text=text,
+        given=given,
+        surname=surname,
+        patronymic=patronymic,
+        patronymic_marker=marker,
+        middle=middle,
+        initials=tuple(initials),
+        gender=gender,
+        order=resolved,
+        order_certain=certain,
+        birth_year=birth_year,
+    )
+
+
+def _assign(
+    words: list[tuple[int, str]],
+    patronymic_at: int | None,
+    comma_at: int | None,
+    order: NameOrder,
+) -> tuple[str | None, str | None, tuple[str, ...], NameOrder, bool]:
+    """Decide which word is the given name and which the surname."""
+    tokens = [token for _, token in words]
+    if not tokens:
+        return None, None, (), NameOrder.GIVEN_FIRST, True
+    if len(tokens) == 1:
+        return None, tokens[0], (), NameOrder.SURNAME_FIRST, False
+    if order is NameOrder.SURNAME_FIRST or (order is NameOrder.AUTO and comma_at == 1):
+        return tokens[1], tokens[0], tuple(tokens[2:]), NameOrder.SURNAME_FIRST, True
+    if order is NameOrder.GIVEN_FIRST:
+        return tokens[0], tokens[-1], tuple(tokens[1:-1]), NameOrder.GIVEN_FIRST, True
+    if patronymic_at is not None:
+        before = [i for i, (index, _) in enumerate(words) if index < patronymic_at]
+        if before:
+            given_i = before[-1]
+            rest = [i for i in range(len(words)) if i != given_i]
+            surname_i = max(rest, key=lambda i: surname_score(tokens[i]))
+            middle = tuple(tokens[i] for i in rest if i != surname_i)
+            resolved = NameOrder.SURNAME_FIRST if surname_i < given_i else NameOrder.GIVEN_FIRST
+            return tokens[given_i], tokens[surname_i], middle, resolved, True
+    caps = [t.isupper() and len(t) > 1 for t in tokens]
+    mixed_caps = any(caps) and not all(caps)
+    first = surname_score(tokens[0], all_caps=mixed_caps and caps[0])
+    last = surname_score(tokens[-1], all_caps=mixed_caps and caps[-1])
+    certain = abs(first - last) >= 1.5
+    if first > last:
+        return tokens[1], tokens[0], tuple(tokens[2:]), NameOrder.SURNAME_FIRST, certain
+    return tokens[0], tokens[-1], tuple(tokens[1:-1]), NameOrder.GIVEN_FIRST, certain

@@ -1,0 +1,275 @@
+"""Transliteration, folding and phonetic keys for Azerbaijani, Russian and nearby names.
+
+Three levels, from fine to coarse:
+
+* ``fold(text)``: lower-case ASCII, Cyrillic romanised, Azerbaijani letters written the
+  way the English-language press writes them (ə→a, ş→sh, ç→ch, ğ→g, ı→i).
+* ``skeleton(token)``: a folded token with transliteration choices evened out
+  (q/k/g/x/kh/h, c/j/dzh/zh, ya/ia/ja, yu/iu/ju, ə/a/e, doubled letters), vowels kept.
+  Similarity between skeletons is what ``compare`` scores.
+* ``phonetic_key(token)``: the consonant frame of the skeleton, used for blocking and
+  as a gate. It is deliberately coarse: it gathers spellings, it does not decide.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+from functools import lru_cache
+
+
+class RomanStandard(StrEnum):
+    """A Russian Cyrillic → Latin romanisation standard."""
+
+    ICAO = "icao"  # ICAO Doc 9303, machine-readable passports since 2013
+    BGN_PCGN = "bgn_pcgn"  # BGN/PCGN 1947, maps and most English press
+    GOST_B = "gost_b"  # GOST 7.79-2000 system B, ASCII only
+    ISO9 = "iso9"  # ISO 9:1995 = GOST 7.79 system A, one letter per letter
+    SCHOLARLY = "scholarly"  # scientific transliteration used by linguists
+    WIKIPEDIA = "wikipedia"  # simplified BGN/PCGN as used by English Wikipedia
+
+
+_BASE: dict[str, str] = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya",
+    # Ukrainian and Belarusian
+    "і": "i", "ї": "yi", "є": "ye", "ў": "u", "ґ": "g",
+    # Azerbaijani Cyrillic (1958-1991) back to Azerbaijani Latin letters
+    "ә": "ə", "ғ": "ğ", "һ": "h", "ө": "ö", "ү": "ü", "ҹ": "c", "ҝ": "g", "ј": "y",
+    "қ": "q",
+}  # fmt: skip
+
+_OVERRIDES: dict[RomanStandard, dict[str, str]] = {
+    RomanStandard.ICAO: {"й": "i", "ю": "iu", "я": "ia", "ъ": "ie"},
+    RomanStandard.BGN_PCGN: {"ё": "ë", "ъ": "\u201d", "ь": "\u2019"},
+    RomanStandard.GOST_B: {
+        "й": "j",
+        "х": "x",
+        "ц": "cz",
+        "щ": "shh",
+        "ъ": "``",
+        "ы": "y'",
+        "ь": "`",
+        "э": "e`",
+        "ё": "yo",
+    },  # fmt: skip
+    RomanStandard.ISO9: {
+        "ж": "ž",
+        "й": "j",
+        "х": "h",
+        "ц": "c",
+        "ч": "č",
+        "ш": "š",
+        "щ": "ŝ",
+        "ъ": "ʺ",
+        "ь": "ʹ",
+        "э": "è",
+        "ю": "û",
+        "я": "â",
+        "ё": "ë",
+    },  # fmt: skip
+    RomanStandard.SCHOLARLY: {
+        "ж": "ž",
+        "й": "j",
+        "х": "x",
+        "ц": "c",
+        "ч": "č",
+        "ш": "š",
+        "щ": "šč",
+        "ъ": "ʺ",
+        "ь": "ʹ",
+        "ю": "ju",
+        "я": "ja",
+        "ё": "ë",
+        "э": "è",
+    },  # fmt: skip
+    RomanStandard.WIKIPEDIA: {},
+}
+
+_VOWELS_CYR = set("аеёиоуыэюяіїєәөү")
+
+
+def to_latin(text: str, standard: RomanStandard = RomanStandard.BGN_PCGN) -> str:
+    """Romanise the Cyrillic letters of text under one standard; other characters pass."""
+    table = {**_BASE, **_OVERRIDES[standard]}
+    out: list[str] = []
+    prev = ""
+    lowered = text.lower()
+    for index, char in enumerate(text):
+        low = lowered[index]
+        if low not in table:
+            out.append(char)
+            prev = low
+            continue
+        latin = table[low]
+        if (
+            standard in (RomanStandard.BGN_PCGN, RomanStandard.WIKIPEDIA)
+            and low == "е"
+            and (not prev.isalpha() or prev in _VOWELS_CYR or prev in "ъь")
+        ):
+            latin = "ye"
+        if (
+            standard is RomanStandard.GOST_B
+            and low == "ц"
+            and lowered[index + 1 : index + 2] in ("и", "е", "ы", "й")
+        ):
+            latin = "c"  # GOST B writes c before i, e, y, j and cz elsewhere
+        if char != low and latin:
+            latin = latin[0].upper() + latin[1:]
+        out.append(latin)
+        prev = low
+    return "".join(out)
+
+
+# Letters folded the way English-language and Russian-press spellings write them.
+_FOLD_CHARS: dict[str, str] = {
+    "ə": "a", "ı": "i", "ş": "sh", "ç": "ch", "ğ": "g", "ö": "o", "ü": "u",
+    "ž": "zh", "š": "sh", "č": "ch", "ŝ": "shch", "û": "yu", "â": "ya", "ë": "e",
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+    "ħ": "h", "ı̇": "i",
+}  # fmt: skip
+_DROP = set("'`ʹʺ’‘ʼ\u201d\u02bb-\u2010\u2011")
+_OCR_DIGITS = {"0": "o", "1": "l", "5": "s", "8": "b", "4": "a", "3": "e", "6": "b"}
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Return text as lower-case ASCII words: no diacritics, Cyrillic romanised."""
+    text = to_latin(unicodedata.normalize("NFC", text), RomanStandard.WIKIPEDIA)
+    out: list[str] = []
+    for char in text.lower():
+        if char in _DROP or unicodedata.combining(char):
+            continue
+        mapped = _FOLD_CHARS.get(char)
+        if mapped is not None:
+            out.append(mapped)
+            continue
+        if char.isascii():
+            out.append(char if char.isalnum() else " ")
+            continue
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        base = "".join(_FOLD_CHARS.get(c, c) for c in base)
+        out.append(base if base.isascii() and base.isalnum() else " ")
+    words = "".join(out).split()
+    return " ".join(_repair_ocr_digits(w) for w in words)
+
+
+def _repair_ocr_digits(word: str) -> str:
+    """Read digits inside a word of letters as the letters OCR confuses them with."""
+    if word.isdigit() or not any(c.isdigit() for c in word):
+        return word
+    return "".join(_OCR_DIGITS.get(c, c) for c in word)
+
+
+# Ordered rewrites from a folded token to its skeleton.
+_SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"rn", "m"),  # OCR: rn read for m
+        (r"shch|sch|shh|sh", "š"),
+        (r"dzh|dj|dz|zh", "j"),
+        (r"tch|ch", "č"),
+        (r"c(?=z)", "t"),  # GOST B cz = ts
+        (r"tz", "ts"),
+        (r"c", "j"),  # Azerbaijani c = j
+        (r"kh|gh|q|x|h|k|g", "k"),  # Soviet spelling writes Azerbaijani h and q as г, к
+        (r"(?<=[ao])u(?=[^aeiouy]|$)", "v"),  # Belarusian ў: -ou-, -au- as -ov-, -av-
+        (r"^j(?=[aeiou])", "y"),  # scholarly ja, ju at the start
+        (r"(?<=[aeiouy])j(?=[aeiou])", "y"),
+        (r"(?<=[aeiouy])j(?=[^aeiouy]|$)", "i"),  # scholarly/ISO j after a vowel = й
+        (r"^i(?=[aeou])", "y"),  # ICAO ia, iu, ie at the start
+        (r"(?<=[aeiou])i(?=[aeou])", "y"),
+        (r"e", "a"),  # ə is a, e, or ä depending on who wrote it
+        (r"iy(?=[aeiou])", "i"),  # Aliyev / Aliev
+        (r"yi", "i"),  # Ismayilova / Ismailova
+        (r"y(?![aeiou])", "i"),  # Huseynov / Guseinov, Mukhtarly / Mukhtarli
+        (r"ia", "ya"),
+        (r"iu", "yu"),
+        (r"w", "v"),
+        (r"ph", "f"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """Return the transliteration-neutral spelling of one token (vowels kept; may hold š, č)."""
+    text = fold(token).replace(" ", "")
+    for pattern, repl in _SKELETON_RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+_KEY_VOWELS = frozenset("aeiouy")
+_KEY_MERGE = {"č": "j", "c": "j", "š": "s"}
+
+
+def _key_of_skeleton(text: str) -> str:
+    """Return the consonant frame of a skeleton; an initial vowel becomes 'a'."""
+    out: list[str] = []
+    for index, char in enumerate(text):
+        if char in _KEY_VOWELS:
+            if index == 0:
+                out.append("a")
+            continue
+        char = _KEY_MERGE.get(char, char)
+        if out and out[-1] == char:
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def phonetic_key(token: str) -> str:
+    """Return the coarse consonant key of one name token; spellings of a name share it."""
+    return _key_of_skeleton(skeleton(token))
+
+
+@lru_cache(maxsize=65536)
+def phonetic_keys(token: str) -> frozenset[str]:
+    """Return the phonetic key and its alternatives (j read as y, Russian ts as c)."""
+    folded = fold(token).replace(" ", "")
+    keys = {phonetic_key(token)}
+    if "j" in folded:
+        keys.add(phonetic_key(folded.replace("j", "y")))
+    if "ts" in folded:
+        keys.add(phonetic_key(folded.replace("ts", "c")))
+    return frozenset(k for k in keys if k)
+
+
+# Azerbaijani Latin spellings that differ from the folded English-press spelling.
+_AZ_ALTERNATIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ə", ("a", "e")),
+    ("ğ", ("g", "gh")),
+    ("q", ("g", "k")),
+    ("x", ("kh", "h")),
+    ("c", ("j", "dzh")),
+    ("ş", ("sh",)),
+    ("ç", ("ch",)),
+    ("ı", ("i", "y")),
+)
+
+
+def variants(token: str, *, limit: int = 32) -> list[str]:
+    """Return plausible Latin spellings of an Azerbaijani or Cyrillic token, folded."""
+    low = unicodedata.normalize("NFC", token).lower().replace("i̇", "i")
+    results: list[str] = [""]
+    for char in low:
+        options: tuple[str, ...] = (char,)
+        for letter, alternatives in _AZ_ALTERNATIVES:
+            if char == letter:
+                options = alternatives
+                break
+        results = [prefix + option for prefix in results for option in options][:limit]
+    seen: dict[str, None] = {}
+    for candidate in results:
+        seen.setdefault(fold(candidate), None)
+    for standard in RomanStandard:
+        seen.setdefault(fold(to_latin(token, standard)), None)
+    return list(seen)[:limit]

@@ -1,0 +1,182 @@
+"""The database schema (SQLAlchemy Core); Alembic revisions create and change it."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+persons = Table(
+    "persons",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("display_name", Text, nullable=False),
+    Column("birth", String(10)),
+    Column("gender", String(16), nullable=False),
+    Column("country", Text, nullable=False, default=""),
+    Column("occupations", JSON, nullable=False),
+    Column("affiliations", JSON, nullable=False),
+    Column("biography", Text, nullable=False, default=""),
+    Column("notes", JSON, nullable=False),
+    Column("visibility", JSON, nullable=False),
+    Column("risk", Boolean, nullable=False, default=False),
+)
+
+person_names = Table(
+    "person_names",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("person_id", String(64), ForeignKey("persons.id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("value", Text, nullable=False),
+    Column("script", String(8), nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("source_id", String(64)),
+    Column("folded", Text, nullable=False, index=True),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("publisher", Text, nullable=False),
+    Column("published", String(10)),
+    Column("urls", JSON, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("content_hash", String(80), nullable=False),
+    Column("retrieved_at", DateTime),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("court", Text, nullable=False),
+    Column("visibility", String(16), nullable=False),
+    Column("defendants", JSON, nullable=False),
+    Column("charges", JSON, nullable=False),
+    Column("officials", JSON, nullable=False),
+)
+
+case_parties = Table(
+    "case_parties",
+    metadata,
+    Column("case_id", String(64), ForeignKey("cases.id"), primary_key=True),
+    Column("person_id", String(64), ForeignKey("persons.id"), primary_key=True),
+    Column("role", String(16), primary_key=True),
+    Index("ix_case_parties_person", "person_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("person_id", String(64), ForeignKey("persons.id"), nullable=False),
+    Column("case_id", String(64), ForeignKey("cases.id")),
+    Column("kind", String(24), nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("anchor", Date, nullable=False),
+    Column("fact", JSON, nullable=False),
+    Column("fact_hash", String(32), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    Column("recorded_by", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("retracted", Boolean, nullable=False),
+    UniqueConstraint("event_id", "version", name="uq_events_event_id_version"),
+    Index("ix_events_person", "person_id", "anchor"),
+    Index("ix_events_recorded_at", "recorded_at"),
+)
+
+citations = Table(
+    "citations",
+    metadata,
+    Column("event_row", Integer, ForeignKey("events.row_id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("source_id", String(64), ForeignKey("sources.id"), nullable=False, index=True),
+    Column("quote", Text, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+)
+
+spells = Table(
+    "spells",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("person_id", String(64), ForeignKey("persons.id"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("organisation", Text, nullable=False),
+    Column("start", Date, nullable=False),
+    Column("end", Date),
+    Column("start_event", String(64), nullable=False),
+    Column("end_event", String(64), nullable=False),
+    Index("ix_spells_kind_start", "kind", "start", "end"),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", DateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("before", JSON),
+    Column("after", JSON),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Index("ix_audit_entity", "entity", "entity_id"),
+)
+
+publications = Table(
+    "publications",
+    metadata,
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("title", Text, nullable=False),
+    Column("as_of", Date, nullable=False),
+    Column("known_at", DateTime, nullable=False),
+    Column("by_org", Text),
+    Column("published_at", DateTime, nullable=False),
+    Column("published_by", Text, nullable=False),
+    Column("content_hash", String(80), nullable=False),
+)
+
+publication_members = Table(
+    "publication_members",
+    metadata,
+    Column("number", Integer, ForeignKey("publications.number"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("person_id", String(64), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("since", Date, nullable=False),
+    Column("organisations", JSON, nullable=False),
+)
