@@ -50,8 +50,18 @@ def start(folder: Path) -> str:
         folder.chmod(0o700)
     subprocess.run(
         _as_server_user(
-            [find_bin("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-             "--locale=C.UTF-8"]
+            [
+                find_bin("initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]
         ),
         check=True,
         capture_output=True,
@@ -60,8 +70,17 @@ def start(folder: Path) -> str:
     options = f"-c listen_addresses=127.0.0.1 -c port={port} -k {folder} -c fsync=off"
     subprocess.run(
         _as_server_user(
-            [find_bin("pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"),
-             "-w", "start"]
+            [
+                find_bin("pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(folder / "log"),
+                "-w",
+                "start",
+            ]
         ),
         check=True,
         capture_output=True,

@@ -158,6 +158,22 @@ def status_on(events: Iterable[Event], on: date, by: str | None = None) -> Statu
     )
 
 
+def continuous_since(spells: Iterable[Spell], on: date) -> date | None:
+    """Start of the unbroken run of overlapping or touching spells that covers `on`."""
+    runs: list[tuple[date, date | None]] = []
+    for spell in sorted(spells, key=lambda s: s.start):
+        if runs and (runs[-1][1] is None or spell.start <= runs[-1][1]):
+            start, end = runs[-1]
+            merged_end = None if end is None or spell.end is None else max(end, spell.end)
+            runs[-1] = (start, merged_end)
+        else:
+            runs.append((spell.start, spell.end))
+    for start, end in runs:
+        if start <= on and (end is None or on < end):
+            return start
+    return None
+
+
 def count_political(spells: Iterable[Spell], on: date, by: str | None = None) -> int:
     """Distinct persons with a political spell covering `on` (optionally for one org)."""
     return len(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from habeas.names.translit import fold, skeleton
 
@@ -34,6 +35,21 @@ COMMON_SURNAMES: tuple[str, ...] = (
     "Sadıqov", "Mehdiyev", "Ivanov", "Smirnov", "Kuznetsov", "Popov", "Vasilyev", "Petrov",
 )  # fmt: skip
 
+# Further given names and surnames known to be distinct names, not spellings of each other.
+OTHER_GIVEN: tuple[str, ...] = (
+    "Vüsal", "Elşən", "Fərid", "Rasim", "Nadir", "Kamil", "Arif", "Əfqan", "Tofiq", "Ramiz",
+    "Şahin", "Mahir", "Sahib", "Sabir", "Vahid", "Zahid", "Nurlan", "Ruslan", "Seymur",
+    "Ceyhun", "Vəli", "Eldar", "Elxan", "Ilkin", "Aysel", "Aytən", "Lalə", "Şəhla", "Rəna",
+    "Səadət", "Aliyə", "Sevda", "Gülər", "Aqil", "Akif", "Aydın", "Ayxan", "Fikrət", "Həmid",
+    "Malik", "Məlik", "Nəsimi", "Oqtay", "Rəhim", "Rəsul", "Sənan", "Talıb", "Yusif", "Yunus",
+)  # fmt: skip
+
+OTHER_SURNAMES: tuple[str, ...] = (
+    "Balayev", "Məhərrəmov", "Mahmudov", "Mustafayev", "Nəbiyev", "Novruzov", "Qurbanov",
+    "Mirzəyev", "Əhmədli", "Yusifov", "Abbasov", "Kazımov", "Zeynalov", "Xəlilov", "Sultanov",
+    "Allahverdiyev", "Şükürov", "Eyvazov", "Paşayev", "Səfərov", "Ələkbərov", "Rüstəmov",
+)  # fmt: skip
+
 _SURNAME_ENDINGS: tuple[str, ...] = (
     "skaya", "skiy", "sky", "ski", "yeva", "yev", "ova", "eva", "ov", "ev", "ina", "in",
     "zade", "zada", "li", "lu", "ly",
@@ -45,6 +61,7 @@ MIN_RARITY = 0.6
 MAX_RARITY = 1.4
 
 
+@lru_cache(maxsize=65536)
 def part_stem(token: str) -> str:
     """Return the skeleton of a name part without its surname ending (-ov/-ova, -li, -zadə)."""
     folded = fold(token).replace(" ", "")
@@ -57,6 +74,8 @@ def part_stem(token: str) -> str:
 
 _COMMON_STEMS = frozenset(part_stem(name) for name in COMMON_GIVEN + COMMON_SURNAMES)
 COMMON_GIVEN_SKELETONS = frozenset(skeleton(name) for name in COMMON_GIVEN)
+KNOWN_GIVEN_SKELETONS = COMMON_GIVEN_SKELETONS | {skeleton(name) for name in OTHER_GIVEN}
+KNOWN_SURNAME_STEMS = frozenset(part_stem(name) for name in COMMON_SURNAMES + OTHER_SURNAMES)
 
 
 def rarity_of_share(share: float) -> float:

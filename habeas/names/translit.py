@@ -174,10 +174,12 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"shch|sch|shh|sh", "š"),
         (r"dzh|dj|dz|zh", "j"),
         (r"tch|ch", "č"),
+        (r"(?<=e)x", "ks"),  # Alexander, Alexey: Latin x, not Azerbaijani x
         (r"c(?=z)", "t"),  # GOST B cz = ts
         (r"tz", "ts"),
         (r"c", "j"),  # Azerbaijani c = j
         (r"kh|gh|q|x|h|k|g", "k"),  # Soviet spelling writes Azerbaijani h and q as г, к
+        (r"(?<=[^aeiouy])au$", "ov"),  # Belarusian -au = Russian -ov: Volkau / Volkov
         (r"(?<=[ao])u(?=[^aeiouy]|$)", "v"),  # Belarusian ў: -ou-, -au- as -ov-, -av-
         (r"^j(?=[aeiou])", "y"),  # scholarly ja, ju at the start
         (r"(?<=[aeiouy])j(?=[aeiou])", "y"),
@@ -187,7 +189,9 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"e", "a"),  # ə is a, e, or ä depending on who wrote it
         (r"iy(?=[aeiou])", "i"),  # Aliyev / Aliev
         (r"yi", "i"),  # Ismayilova / Ismailova
+        (r"(?<=[^aeiouy])y(?=[ou])", ""),  # Russian ё, ю after a consonant: Gyozal / Gözəl
         (r"y(?![aeiou])", "i"),  # Huseynov / Guseinov, Mukhtarly / Mukhtarli
+        (r"(?<=[^aeiouy])[iy]a", "a"),  # soft a after a consonant: Sviatlana, Aliaksandr, Mariya
         (r"ia", "ya"),
         (r"iu", "yu"),
         (r"w", "v"),
@@ -204,6 +208,14 @@ def skeleton(token: str) -> str:
     for pattern, repl in _SKELETON_RULES:
         text = pattern.sub(repl, text)
     return text
+
+
+@lru_cache(maxsize=65536)
+def strip_marks(text: str) -> str:
+    """Return text lower-cased with diacritics dropped as a plain keyboard would (ç→c, ə→e)."""
+    low = unicodedata.normalize("NFC", text).lower().replace("ə", "e").replace("ı", "i")
+    decomposed = unicodedata.normalize("NFKD", low)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _KEY_VOWELS = frozenset("aeiouy")
@@ -240,6 +252,8 @@ def phonetic_keys(token: str) -> frozenset[str]:
         keys.add(phonetic_key(folded.replace("j", "y")))
     if "ts" in folded:
         keys.add(phonetic_key(folded.replace("ts", "c")))
+    if re.search(r"c(?![hz])", folded):
+        keys.add(phonetic_key(re.sub(r"c(?![hz])", "ts", folded)))  # ISO 9 and scholarly c = ц
     return frozenset(k for k in keys if k)
 
 
@@ -273,3 +287,61 @@ def variants(token: str, *, limit: int = 32) -> list[str]:
     for standard in RomanStandard:
         seen.setdefault(fold(to_latin(token, standard)), None)
     return list(seen)[:limit]
+
+
+_AZ_TO_RU: dict[str, str] = {
+    "a": "а", "b": "б", "c": "дж", "ç": "ч", "d": "д", "e": "е", "ə": "а", "f": "ф", "g": "г",
+    "ğ": "г", "h": "г", "x": "х", "ı": "ы", "i": "и", "j": "ж", "k": "к", "q": "г", "l": "л",
+    "m": "м", "n": "н", "o": "о", "ö": "ё", "p": "п", "r": "р", "s": "с", "ş": "ш", "t": "т",
+    "u": "у", "ü": "ю", "v": "в", "y": "й", "z": "з", "w": "в",
+}  # fmt: skip
+_AZ_TO_RU_START: tuple[tuple[str, str], ...] = (
+    ("məmməd", "мамед"),
+    ("iyev", "иев"),
+    ("ya", "я"),
+    ("yu", "ю"),
+    ("yü", "ю"),
+    ("ye", "е"),
+    ("yə", "я"),
+    ("yo", "ё"),
+    ("hü", "гу"),
+    ("oğlu", "оглу"),
+    ("qızı", "гызы"),
+    ("ey", "ей"),
+)
+
+
+def to_russian(text: str) -> str:
+    """Write an Azerbaijani Latin name the way Soviet-era Russian documents did (Мамедов)."""
+    low = unicodedata.normalize("NFC", text).lower().replace("i̇", "i")
+    out: list[str] = []
+    index = 0
+    while index < len(low):
+        for latin, cyrillic in _AZ_TO_RU_START:
+            if low.startswith(latin, index):
+                out.append(cyrillic)
+                index += len(latin)
+                break
+        else:
+            char = low[index]
+            at_start = index == 0 or not low[index - 1].isalpha()
+            if char == "e" and at_start:
+                out.append("э")
+            else:
+                out.append(_AZ_TO_RU.get(char, char))
+            index += 1
+    words = "".join(out).split(" ")
+    markers = ("оглу", "гызы")
+    return " ".join(w if w in markers else w[:1].upper() + w[1:] for w in words)
+
+
+_AZ_TO_EN = str.maketrans(
+    {"ə": "a", "Ə": "A", "ç": "ch", "Ç": "Ch", "ş": "sh", "Ş": "Sh", "ğ": "gh", "x": "kh",
+     "X": "Kh", "q": "g", "Q": "G", "c": "j", "C": "J", "ı": "i", "İ": "I", "ö": "o",
+     "Ö": "O", "ü": "u", "Ü": "U"}
+)  # fmt: skip
+
+
+def to_english(text: str) -> str:
+    """Write an Azerbaijani Latin name the way most English-language press does (Mammadov)."""
+    return unicodedata.normalize("NFC", text).translate(_AZ_TO_EN)

@@ -27,7 +27,7 @@ from habeas.domain.record import (
     source_to_dict,
 )
 from habeas.domain.source import Source
-from habeas.domain.status import Spell, custody_spells, political_spells
+from habeas.domain.status import Spell, continuous_since, custody_spells, political_spells
 from habeas.exceptions import InvalidRecord, NotFound
 from habeas.storage import tables as t
 from habeas.storage.engine import get_engine, upgrade
@@ -286,6 +286,7 @@ class SqlRegistry:
         ids = sorted({e.id for e in changes.events})
         latest: dict[str, tuple[int, str, str, Any]] = {}
         stored_versions: dict[tuple[str, int], str] = {}
+        known_facts: dict[str, set[str]] = defaultdict(set)
         for chunk in _chunks(ids):
             rows = conn.execute(
                 select(
@@ -298,6 +299,7 @@ class SqlRegistry:
             )
             for row in rows:
                 stored_versions[(row.event_id, row.version)] = row.fact_hash
+                known_facts[row.event_id].add(row.fact_hash)
                 held = latest.get(row.event_id)
                 if held is None or row.version > held[0]:
                     latest[row.event_id] = (row.version, row.fact_hash, row.person_id, row.fact)
@@ -318,7 +320,9 @@ class SqlRegistry:
                         f"{expected}). Restore into a new database.",
                         {"version": str(event.version)},
                     )
-            elif held is not None and held[1] == digest:
+            elif held is not None and digest in known_facts.get(event.id, ()):
+                # The same fact as the latest version, or as one a correction superseded:
+                # re-importing an old spreadsheet must not silently undo a correction.
                 counter.unchanged["events"] += 1
                 continue
             version = 1 if held is None else held[0] + 1
@@ -347,6 +351,7 @@ class SqlRegistry:
                 event_fact(stamped),
             )
             latest[event.id] = (version, digest, event.person_id, event_fact(stamped))
+            known_facts[event.id].add(digest)
             to_write.append((stamped, digest))
             if held is None:
                 counter.added["events"] += 1
@@ -674,26 +679,35 @@ class SqlRegistry:
         """Who the political prisoners were on `on`, ordered by display name."""
         if known_at is None:
             s = t.spells.c
-            query = select(s.person_id, s.start, s.organisation).where(
+            covering = select(s.person_id).where(
                 s.kind == "political", s.start <= on, (s.end.is_(None)) | (s.end > on)
             )
+            query = select(t.spells).where(s.kind == "political", s.person_id.in_(covering))
             if by is not None:
-                query = query.where(s.organisation == by)
+                covering = covering.where(s.organisation == by)
+                query = select(t.spells).where(
+                    s.kind == "political", s.organisation == by, s.person_id.in_(covering)
+                )
             with self.engine.connect() as conn:
-                rows = [(r.person_id, r.start, r.organisation) for r in conn.execute(query)]
+                spells = [_spell_from_row(r) for r in conn.execute(query)]
         else:
-            rows = [
-                (sp.person_id, sp.start, sp.organisation)
-                for sp in self.political_spells(known_at)
-                if sp.covers(on) and (by is None or sp.organisation == by)
+            spells = [
+                sp for sp in self.political_spells(known_at) if by is None or sp.organisation == by
             ]
+        by_person: dict[str, list[Spell]] = defaultdict(list)
+        for spell in spells:
+            by_person[spell.person_id].append(spell)
         since: dict[str, date] = {}
-        orgs: dict[str, set[str]] = defaultdict(set)
-        for person_id, start, org in rows:
-            since[person_id] = min(start, since.get(person_id, start))
-            orgs[person_id].add(org)
+        orgs: dict[str, tuple[str, ...]] = {}
+        for person_id, person_spells in by_person.items():
+            start = continuous_since(person_spells, on)
+            if start is not None:
+                since[person_id] = start
+                orgs[person_id] = tuple(
+                    sorted({sp.organisation for sp in person_spells if sp.covers(on)})
+                )
         people = self.persons(sorted(since)) if since else []
-        entries = [ListEntry(p, since[p.id], tuple(sorted(orgs[p.id]))) for p in people]
+        entries = [ListEntry(p, since[p.id], orgs[p.id]) for p in people]
         return sorted(entries, key=lambda e: (e.person.name.casefold(), e.person.id))
 
     def custody_spells(self) -> list[Spell]:
@@ -745,33 +759,7 @@ class SqlRegistry:
             published = PublishedList(
                 number, title, as_of, known_at, by, at, actor, members, digest
             )
-            conn.execute(
-                insert(t.publications).values(
-                    number=number,
-                    title=title,
-                    as_of=as_of,
-                    known_at=known_at,
-                    by_org=by,
-                    published_at=at,
-                    published_by=actor,
-                    content_hash=digest,
-                )
-            )
-            if members:
-                conn.execute(
-                    insert(t.publication_members),
-                    [
-                        {
-                            "number": number,
-                            "position": i,
-                            "person_id": m.person_id,
-                            "name": m.name,
-                            "since": m.since,
-                            "organisations": list(m.organisations),
-                        }
-                        for i, m in enumerate(members)
-                    ],
-                )
+            self._insert_publication(conn, published)
             audit = _Audit(conn, actor, at, f"publish list {number}")
             audit.add(
                 "publish",
@@ -788,6 +776,64 @@ class SqlRegistry:
             )
             audit.flush()
         return published
+
+    def restore_publication(self, published: PublishedList, *, actor: str, at: datetime) -> bool:
+        """Store a published list from an export under its own number; False if already there."""
+        digest = members_hash(published.as_of, published.by, published.members)
+        if digest != published.content_hash:
+            raise InvalidRecord(
+                f"Published list {published.number} does not match its content hash; "
+                "the export was altered.",
+                {"content_hash": published.content_hash},
+            )
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(t.publications.c.content_hash).where(
+                    t.publications.c.number == published.number
+                )
+            ).first()
+            if row is not None:
+                if row.content_hash != digest:
+                    raise InvalidRecord(
+                        f"Published list {published.number} already exists with other content.",
+                        {"number": str(published.number)},
+                    )
+                return False
+            self._insert_publication(conn, published)
+            audit = _Audit(conn, actor, at, f"restore list {published.number}")
+            audit.add("restore", "publication", str(published.number), None, digest)
+            audit.flush()
+        return True
+
+    @staticmethod
+    def _insert_publication(conn: Connection, published: PublishedList) -> None:
+        conn.execute(
+            insert(t.publications).values(
+                number=published.number,
+                title=published.title,
+                as_of=published.as_of,
+                known_at=published.known_at,
+                by_org=published.by,
+                published_at=published.published_at,
+                published_by=published.published_by,
+                content_hash=published.content_hash,
+            )
+        )
+        if published.members:
+            conn.execute(
+                insert(t.publication_members),
+                [
+                    {
+                        "number": published.number,
+                        "position": i,
+                        "person_id": m.person_id,
+                        "name": m.name,
+                        "since": m.since,
+                        "organisations": list(m.organisations),
+                    }
+                    for i, m in enumerate(published.members)
+                ],
+            )
 
     def publications(self) -> list[PublishedList]:
         """Every published list, by number."""

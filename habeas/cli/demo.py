@@ -1,0 +1,30 @@
+"""demo: a database of a fictional country to try every command on."""
+
+from __future__ import annotations
+
+import typer
+from rich.progress import Progress
+
+from habeas.cli.common import console, err_console, registry
+
+
+def demo_command(
+    seed: int = typer.Option(2015, "--seed", help="Random seed; the same seed, the same data."),
+) -> None:
+    """Build a demo database of a fictional country (idempotent)."""
+    from habeas.jobs.demo import build_demo
+
+    store = registry()
+    batches = build_demo(seed)
+    written = 0
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("Building the fictional demo registry", total=len(batches))
+        for batch in batches:
+            summary = store.apply(batch.changes, actor="demo", at=batch.at, reason=batch.reason)
+            written += summary.total_written()
+            progress.advance(task)
+    persons = len(store.persons())
+    console.print(
+        f"Demo registry ready (FICTIONAL data): {persons} persons, {written} records written. "
+        "Try: habeas count --as-of 2015-12-28"
+    )
