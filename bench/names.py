@@ -124,7 +124,7 @@ def build(persons: list[dict[str, object]]) -> NameIndex:
 
 def quality() -> None:
     """Print precision and recall per category of the labelled pairs."""
-    rows = list(csv.DictReader(PAIRS.open(encoding="utf-8")))
+    rows = list(csv.DictReader(PAIRS.read_text(encoding="utf-8").splitlines()))
     stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # tp fp fn tn strict
     for row in rows:
         ly = int(row["left_birth_year"]) if row.get("left_birth_year") else None
@@ -220,7 +220,8 @@ def peer(path: Path) -> None:
     if not path.exists():
         print(f"peer cases: {path} not found, skipped")
         return
-    rows = [r for r in csv.DictReader(path.open(encoding="utf-8")) if r["schema"] == "Person"]
+    text = path.read_text(encoding="utf-8").splitlines()
+    rows = [r for r in csv.DictReader(text) if r["schema"] == "Person"]
     tp = fp = fn = tn = 0
     for row in rows:
         said = compare(row["name1"], row["name2"]).decision is not Decision.NO

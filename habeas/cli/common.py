@@ -108,7 +108,7 @@ def write_rows(
 
     table = Table(title=title or None)
     for column in columns:
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*(_cell(row.get(c)) for c in columns))
     console.print(table)

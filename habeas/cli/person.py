@@ -70,20 +70,16 @@ def _print_file(found: PersonFile, history: bool) -> None:
         console.print(f"  case {case.id}: {case.title} — {charges} — {case.court}")
     table = Table(title="Timeline")
     for column in ("date", "event", "what", "sources", "id"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     if history:
         table.add_column("version")
         table.add_column("recorded")
+    numbers: dict[str, int] = {}
     for event in found.events:
         cites = []
         for citation in event.citations:
-            source = found.sources.get(citation.source_id)
-            label = source.title if source else citation.source_id
-            if source and source.urls:
-                label += f" <{source.urls[0]}>"
-            if citation.quote:
-                label += f' "{citation.quote}"'
-            cites.append(label)
+            number = numbers.setdefault(citation.source_id, len(numbers) + 1)
+            cites.append(f"[{number}]" + (f' "{citation.quote}"' if citation.quote else ""))
         row = [
             event.date.isoformat() + ("?" if event.date_uncertain else ""),
             event.kind.value + (" (retracted)" if event.retracted else ""),
@@ -97,6 +93,13 @@ def _print_file(found: PersonFile, history: bool) -> None:
             row += [str(event.version), stamp + reason]
         table.add_row(*row)
     console.print(table)
+    if numbers:
+        console.print("Sources:")
+    for source_id, number in numbers.items():
+        source = found.sources.get(source_id)
+        title = source.title if source else source_id
+        urls = " ".join(u for u in source.urls if u != title) if source else ""
+        console.print(f"  [{number}] {title} {urls}".rstrip(), markup=False, soft_wrap=True)
 
 
 def show_command(

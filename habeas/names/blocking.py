@@ -18,12 +18,13 @@ from habeas.names.compare import (
     POSSIBLE_THRESHOLD,
     NameMatch,
     compare_parsed,
-    gate_keys,
     given_sounds,
+    quick_score,
     readings,
 )
 from habeas.names.frequency import NameFrequency, part_stem
 from habeas.names.parse import NameOrder, ParsedName, parse_name
+from habeas.names.similarity import gate_keys
 
 ANY_SOUND = "*"  # block of names with neither given name nor initial
 
@@ -62,6 +63,18 @@ def _block_sounds(name: ParsedName) -> frozenset[str]:
     """Return the given-name sounds a reading is filed under."""
     sounds = given_sounds(name)
     return sounds if sounds is not None else frozenset({ANY_SOUND})
+
+
+def _lookup_classes(sounds: frozenset[str], by_sound: dict[str, list[int]]) -> list[str]:
+    """Return the given-name classes in a block that may hold names fitting sounds."""
+    wanted = [s for s in sounds if s in by_sound]
+    wanted += [f"{s[0]}*" for s in sounds if s[1] != "*" and f"{s[0]}*" in by_sound]
+    if any(s[1] == "*" for s in sounds):
+        firsts = {s[0] for s in sounds if s[1] == "*"}
+        wanted += [c for c in by_sound if c[0] in firsts]
+    if ANY_SOUND in by_sound:
+        wanted.append(ANY_SOUND)
+    return list(dict.fromkeys(wanted))
 
 
 class NameIndex:
@@ -131,8 +144,8 @@ class NameIndex:
                     for postings in by_sound.values():
                         found.update(postings)
                     continue
-                for sound in (*sounds, ANY_SOUND):
-                    found.update(by_sound.get(sound, ()))
+                for sound in _lookup_classes(sounds, by_sound):
+                    found.update(by_sound[sound])
         return sorted(found)
 
     def candidates(self, name: str) -> list[str]:
@@ -154,8 +167,24 @@ class NameIndex:
         """Return the best-scoring persons for name (one per id), best first, down to minimum."""
         parsed = parse_name(name)
         frequency = self.frequency
-        best: dict[str, Candidate] = {}
+        best: dict[str, tuple[float, int]] = {}
         for position in self._positions(parsed):
+            entry = self._entries[position]
+            score = quick_score(
+                parsed,
+                entry.parsed,
+                left_birth_year=birth_year,
+                right_birth_year=entry.birth_year,
+                left_gender=gender,
+                right_gender=entry.gender,
+                frequency=frequency,
+            )
+            held = best.get(entry.key_id)
+            if score >= minimum and (held is None or score > held[0]):
+                best[entry.key_id] = (score, position)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+        found: list[Candidate] = []
+        for key_id, (_, position) in ranked:
             entry = self._entries[position]
             match = compare_parsed(
                 parsed,
@@ -166,10 +195,5 @@ class NameIndex:
                 right_gender=entry.gender,
                 frequency=frequency,
             )
-            if match.score < minimum:
-                continue
-            held = best.get(entry.key_id)
-            if held is None or match.score > held.match.score:
-                best[entry.key_id] = Candidate(entry.key_id, entry.name, match)
-        ranked = sorted(best.values(), key=lambda c: (-c.match.score, c.id))
-        return ranked[:limit]
+            found.append(Candidate(key_id, entry.name, match))
+        return found

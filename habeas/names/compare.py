@@ -9,37 +9,29 @@ cues for or against. The sum plus ``PRIOR`` goes through a logistic curve to a s
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
-from habeas.names.frequency import (
-    BUILTIN_FREQUENCY,
-    KNOWN_GIVEN_SKELETONS,
-    KNOWN_SURNAME_STEMS,
-    NameFrequency,
-    part_stem,
-)
+from habeas.names.frequency import BUILTIN_FREQUENCY, KNOWN_GIVEN_SKELETONS, NameFrequency
 from habeas.names.parse import ParsedName, PatronymicMarker, parse_name, patronymic_stem
-from habeas.names.script import Script, detect_script
-from habeas.names.translit import (
-    RomanStandard,
-    fold,
-    phonetic_key,
-    phonetic_keys,
-    skeleton,
-    strip_marks,
-    to_latin,
+from habeas.names.similarity import (
+    DISTINCT_NAMES_SIMILARITY,
+    classes_compatible,
+    describe_difference,
+    features,
+    first_sounds,
+    gate_keys,
+    given_classes,
+    keys_compatible,
+    token_similarity,
 )
 
 MATCH_THRESHOLD = 0.80  # at or above: the same person, unless a reviewer says otherwise
 POSSIBLE_THRESHOLD = 0.50  # at or above: worth a reviewer's look
 INCOMPLETE_CAP = 0.79  # initials only or no given name: never more than possible
 GATE_CAP = 0.30  # surname or given-name initial incompatible: never more than no
-DISTINCT_NAMES_SIMILARITY = 0.6  # two different names from the built-in tables
 PRIOR = -2.5  # log-odds before any evidence: two random names rarely denote one person
 
 SURNAME_FOR, SURNAME_AGAINST = 3.0, 3.5
@@ -134,100 +126,12 @@ def agreement(similarity: float) -> float:
     return 1.0
 
 
-@lru_cache(maxsize=262144)
-def token_similarity(left: str, right: str, surname: bool = False) -> float:
-    """Return how alike two name parts are across scripts, standards and small typos."""
-    fl, fr = fold(left).replace(" ", ""), fold(right).replace(" ", "")
-    if fl == fr:
-        return 1.0
-    sl, sr = skeleton(fl), skeleton(fr)
-    if sl == sr:
-        return 0.97
-    if skeleton(strip_marks(left)) == skeleton(strip_marks(right)):
-        return 0.95  # diacritics dropped: Elcin for Elçin, Samil for Şamil
-    if _soviet_u(left) == _soviet_u(right):
-        return 0.95  # Soviet spelling writes ı as у: Qasımov / Касумов
-    best = max(OSA.normalized_similarity(sl, sr), OSA.normalized_similarity(fl, fr))
-    if sl[:1] != sr[:1] and phonetic_key(sl)[:1] != phonetic_key(sr)[:1]:
-        best -= 0.1  # a different first sound is rarely a spelling variant
-    if surname and part_stem(fl) == part_stem(fr):
-        return max(best, 0.9)
-    if re.search(r"c(?![hz])", fl + fr):  # ISO 9 and scholarly c = ц
-        ts = skeleton(re.sub(r"c(?![hz])", "ts", fl)), skeleton(re.sub(r"c(?![hz])", "ts", fr))
-        best = max(best, 0.97 if ts[0] == ts[1] else OSA.normalized_similarity(*ts))
-    known = KNOWN_SURNAME_STEMS if surname else KNOWN_GIVEN_SKELETONS
-    left_key = part_stem(fl) if surname else sl
-    right_key = part_stem(fr) if surname else sr
-    if left_key != right_key and left_key in known and right_key in known:
-        best = min(best, DISTINCT_NAMES_SIMILARITY)
-    return max(0.0, best)
-
-
-@lru_cache(maxsize=65536)
-def _soviet_u(token: str) -> str:
-    """Return the skeleton with Azerbaijani ı read as u, as Soviet spelling often wrote it."""
-    return skeleton(token.lower().replace("ı", "u"))
-
-
-def _latin(text: str) -> str:
-    """Return text in Latin letters (Cyrillic romanised, Wikipedia style), lower case."""
-    if detect_script(text) in (Script.CYRILLIC, Script.MIXED):
-        text = to_latin(text, RomanStandard.WIKIPEDIA)
-    return text.lower().replace("i\u0307", "i")
-
-
-@lru_cache(maxsize=65536)
-def describe_difference(left: str, right: str) -> str:
-    """Describe how two spellings differ, e.g. "q→g, ə→a", or "" if they are equal."""
-    la, lb = _latin(left), _latin(right)
-    plain = (left.lower().replace("i\u0307", "i"), right.lower().replace("i\u0307", "i"))
-    prefix = "romanised, " if (la, lb) != plain else ""
-    if la == lb:
-        return (prefix + "same letters").strip(", ") if prefix else ""
-    steps: list[str] = []
-    for op in Levenshtein.editops(la, lb):
-        if op.tag == "replace":
-            step = f"{la[op.src_pos]}→{lb[op.dest_pos]}"
-        elif op.tag == "delete":
-            step = f"{la[op.src_pos]} dropped"
-        else:
-            step = f"{lb[op.dest_pos]} added"
-        if step not in steps:
-            steps.append(step)
-    if len(steps) > 4:
-        return prefix + "spelling differs"
-    return prefix + ", ".join(steps)
-
-
-@lru_cache(maxsize=65536)
-def gate_keys(token: str) -> frozenset[str]:
-    """Return the phonetic keys a surname may be blocked under (with and without ending)."""
-    return phonetic_keys(token) | {phonetic_key(part_stem(token))} - {""}
-
-
-@lru_cache(maxsize=65536)
-def first_sounds(token: str) -> frozenset[str]:
-    """Return the first symbols of a given name's phonetic keys (its blocking classes)."""
-    return frozenset(key[0] for key in phonetic_keys(token) if key)
-
-
-def keys_compatible(left: frozenset[str], right: frozenset[str]) -> bool:
-    """Tell whether two key sets share a key or hold keys one edit apart (both ≥ 4 long)."""
-    if left & right:
-        return True
-    for a in left:
-        for b in right:
-            if min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b, score_cutoff=1) <= 1:
-                return True
-    return False
-
-
 def given_sounds(name: ParsedName) -> frozenset[str] | None:
-    """Return the first sounds of the given name (or its initial); None if neither is known."""
+    """Return the sound classes of the given name (or its initial); None if neither is known."""
     if name.given:
-        return first_sounds(name.given)
+        return given_classes(name.given)
     if name.initials:
-        return first_sounds(name.initials[0])
+        return given_classes(name.initials[0], initial=True)
     return None
 
 
@@ -238,17 +142,26 @@ def readings(name: ParsedName) -> tuple[ParsedName, ...]:
     return (name,)
 
 
-def _years(left: int | None, right: int | None) -> PartComparison | None:
-    """Compare birth years, if both are known."""
+def _year_weight(left: int | None, right: int | None) -> float | None:
+    """Return the birth-year evidence, or None unless both years are known."""
     if left is None or right is None:
         return None
     gap = abs(left - right)
+    return YEAR_SAME if gap == 0 else YEAR_NEAR if gap == 1 else -YEAR_AGAINST
+
+
+def _years(left: int | None, right: int | None) -> PartComparison | None:
+    """Compare birth years, if both are known."""
+    weight = _year_weight(left, right)
+    if weight is None or left is None or right is None:
+        return None
+    gap = abs(left - right)
     if gap == 0:
-        weight, note = YEAR_SAME, f"birth year {left} agrees"
+        note = f"birth year {left} agrees"
     elif gap == 1:
-        weight, note = YEAR_NEAR, f"birth years {left} and {right} are one year apart"
+        note = f"birth years {left} and {right} are one year apart"
     else:
-        weight, note = -YEAR_AGAINST, f"birth years {left} and {right} differ by {gap}"
+        note = f"birth years {left} and {right} differ by {gap}"
     return PartComparison(Part.BIRTH_YEAR, str(left), str(right), None, weight, note)
 
 
@@ -256,11 +169,11 @@ def _gender_of(name: ParsedName, explicit: str | None) -> tuple[str | None, str]
     """Return the gender cue of a name and where it came from."""
     if explicit:
         return explicit.lower(), "stated"
-    if name.patronymic_marker is not None and name.gender is not None:
+    if name.gender is None:
+        return None, ""
+    if name.patronymic_marker is not None:
         return name.gender.value, name.patronymic_marker.value
-    if name.gender is not None:
-        return name.gender.value, "surname ending"
-    return None, ""
+    return name.gender.value, "surname ending"
 
 
 def _gender(
@@ -275,17 +188,22 @@ def _gender(
     return PartComparison(Part.GENDER, lg, rg, None, -GENDER_AGAINST, note)
 
 
-def _weighted(part: Part, label: str, left: str, right: str, rarity: float) -> PartComparison:
-    """Compare a surname or given name and weigh it."""
-    similarity = token_similarity(left, right, part is Part.SURNAME)
+def _name_weight(surname: bool, left: str, right: str, rarity: float) -> tuple[float, float]:
+    """Return the similarity and signed evidence of two surnames or two given names."""
+    similarity = token_similarity(left, right, surname)
     agree = agreement(similarity)
-    if part is Part.SURNAME:
-        weight = SURNAME_FOR * rarity * agree if agree > 0 else SURNAME_AGAINST * agree
-    else:
-        weight = GIVEN_FOR * rarity * agree if agree > 0 else GIVEN_AGAINST * agree
+    if surname:
+        return similarity, SURNAME_FOR * rarity * agree if agree > 0 else SURNAME_AGAINST * agree
+    return similarity, GIVEN_FOR * rarity * agree if agree > 0 else GIVEN_AGAINST * agree
+
+
+def _weighted(part: Part, label: str, left: str, right: str, rarity: float) -> PartComparison:
+    """Compare a surname or given name, weigh it and write the note."""
+    similarity, weight = _name_weight(part is Part.SURNAME, left, right, rarity)
+    agree = agreement(similarity)
     sign = "=" if agree >= 0.75 else ("≈" if agree > 0 else "≠")
-    detail = describe_difference(left, right)
-    if part is Part.SURNAME and similarity == 0.9 and part_stem(left) == part_stem(right):
+    detail = describe_difference(left, right) if agree > 0 else ""
+    if part is Part.SURNAME and similarity == 0.9 and features(left).stem == features(right).stem:
         detail = "same stem, ending differs"
     note = f"{label} {left} {sign} {right}" + (f" ({detail})" if detail else "")
     if agree > 0 and rarity < 0.9:
@@ -302,6 +220,19 @@ def _patronymic_label(name: ParsedName) -> str:
     return name.patronymic or ""
 
 
+def _patronymic_weight(left: ParsedName, right: ParsedName) -> tuple[float, float]:
+    """Return the similarity and evidence of two patronymics, both present."""
+    a = patronymic_stem(left.patronymic or "", left.patronymic_marker)
+    b = patronymic_stem(right.patronymic or "", right.patronymic_marker)
+    if a == b:
+        return 1.0, PATRONYMIC_FOR
+    similarity = OSA.normalized_similarity(a, b)
+    if a in KNOWN_GIVEN_SKELETONS and b in KNOWN_GIVEN_SKELETONS:
+        similarity = min(similarity, DISTINCT_NAMES_SIMILARITY)
+    agree = agreement(similarity)
+    return similarity, PATRONYMIC_FOR * agree if agree > 0 else PATRONYMIC_AGAINST * agree
+
+
 def _patronymics(left: ParsedName, right: ParsedName) -> PartComparison | None:
     """Compare patronymics by the father's name inside them."""
     if left.patronymic is None and right.patronymic is None:
@@ -310,13 +241,8 @@ def _patronymics(left: ParsedName, right: ParsedName) -> PartComparison | None:
         shown = _patronymic_label(left) or _patronymic_label(right)
         note = f"patronymic {shown} absent on one side"
         return PartComparison(Part.PATRONYMIC, left.patronymic, right.patronymic, None, 0.0, note)
-    a = patronymic_stem(left.patronymic, left.patronymic_marker)
-    b = patronymic_stem(right.patronymic, right.patronymic_marker)
-    similarity = 1.0 if a == b else OSA.normalized_similarity(a, b)
-    if a != b and a in KNOWN_GIVEN_SKELETONS and b in KNOWN_GIVEN_SKELETONS:
-        similarity = min(similarity, DISTINCT_NAMES_SIMILARITY)
+    similarity, weight = _patronymic_weight(left, right)
     agree = agreement(similarity)
-    weight = PATRONYMIC_FOR * agree if agree > 0 else PATRONYMIC_AGAINST * agree
     sign = "=" if agree >= 0.75 else ("≈" if agree > 0 else "≠")
     note = f"patronymic {_patronymic_label(left)} {sign} {_patronymic_label(right)}"
     return PartComparison(
@@ -324,29 +250,58 @@ def _patronymics(left: ParsedName, right: ParsedName) -> PartComparison | None:
     )
 
 
-def _given(
-    left: ParsedName, right: ParsedName, frequency: NameFrequency
-) -> tuple[PartComparison | None, bool]:
-    """Compare given names, or a given name with an initial; say whether a side was incomplete."""
-    if left.given and right.given:
-        rarity = min(frequency.rarity(left.given), frequency.rarity(right.given))
-        return _weighted(Part.GIVEN, "given name", left.given, right.given, rarity), False
+def _initial_pair(left: ParsedName, right: ParsedName) -> tuple[str, str, bool] | None:
+    """Return (initial, other, other is a full name) when one side only has an initial."""
     full = left.given or right.given
     if full is not None:
         bare = right if left.given else left
-        if not bare.initials:
-            note = f"given name {full} absent on one side"
-            return PartComparison(Part.GIVEN, left.given, right.given, None, 0.0, note), True
-        initial, other = bare.initials[0], full
-    elif left.initials and right.initials:
-        initial, other = left.initials[0], right.initials[0]
-    else:
-        return None, True
-    agrees = bool(first_sounds(initial) & first_sounds(other)) or fold(other)[:1] == fold(initial)
-    weight = (INITIAL_FOR if full else INITIAL_FOR / 2) if agrees else -INITIAL_AGAINST
-    verb = "fits" if agrees else "does not fit"
+        return (bare.initials[0], full, True) if bare.initials else None
+    if left.initials and right.initials:
+        return left.initials[0], right.initials[0], False
+    return None
+
+
+def _initial_weight(initial: str, other: str, full: bool) -> float:
+    """Return the evidence of an initial against a given name or another initial."""
+    if first_sounds(initial) & first_sounds(other):
+        return INITIAL_FOR if full else INITIAL_FOR / 2
+    return -INITIAL_AGAINST
+
+
+def _given(left: ParsedName, right: ParsedName, frequency: NameFrequency) -> PartComparison | None:
+    """Compare given names, or a given name with an initial."""
+    if left.given and right.given:
+        rarity = min(frequency.rarity(left.given), frequency.rarity(right.given))
+        return _weighted(Part.GIVEN, "given name", left.given, right.given, rarity)
+    pair = _initial_pair(left, right)
+    if pair is None:
+        full = left.given or right.given
+        if full is None:
+            return None
+        note = f"given name {full} absent on one side"
+        return PartComparison(Part.GIVEN, left.given, right.given, None, 0.0, note)
+    initial, other, full_name = pair
+    weight = _initial_weight(initial, other, full_name)
+    verb = "fits" if weight > 0 else "does not fit"
     note = f"initial {initial}. {verb} given name {other}"
-    return PartComparison(Part.GIVEN, left.given, right.given, None, weight, note), True
+    return PartComparison(Part.GIVEN, left.given, right.given, None, weight, note)
+
+
+def _cap(left: ParsedName, right: ParsedName) -> float:
+    """Return the highest score the pair may reach: gates on surname keys and given sounds."""
+    if not (left.surname and right.surname):
+        return GATE_CAP
+    if not keys_compatible(gate_keys(left.surname), gate_keys(right.surname)):
+        return GATE_CAP
+    ls, rs = given_sounds(left), given_sounds(right)
+    if ls is not None and rs is not None and not classes_compatible(ls, rs):
+        return GATE_CAP
+    return 1.0 if left.given and right.given else INCOMPLETE_CAP
+
+
+def _logistic(logit: float, cap: float) -> float:
+    """Return the capped logistic score of a log-odds sum."""
+    return min(1.0 / (1.0 + math.exp(-logit)), cap)
 
 
 def _score(
@@ -359,21 +314,11 @@ def _score(
 ) -> tuple[float, list[PartComparison]]:
     """Score one reading of each name; return the score and its evidence."""
     evidence: list[PartComparison] = []
-    capped = GATE_CAP
     if left.surname and right.surname:
         rarity = min(frequency.rarity(left.surname), frequency.rarity(right.surname))
         evidence.append(_weighted(Part.SURNAME, "surname", left.surname, right.surname, rarity))
-        if keys_compatible(gate_keys(left.surname), gate_keys(right.surname)):
-            capped = 1.0
-    given, incomplete = _given(left, right, frequency)
-    if given is not None:
-        evidence.append(given)
-    ls, rs = given_sounds(left), given_sounds(right)
-    if ls is not None and rs is not None and not ls & rs:
-        capped = GATE_CAP
-    elif incomplete:
-        capped = min(capped, INCOMPLETE_CAP)
     for extra in (
+        _given(left, right, frequency),
         _patronymics(left, right),
         years,
         _gender(left, right, left_gender, right_gender),
@@ -381,7 +326,61 @@ def _score(
         if extra is not None:
             evidence.append(extra)
     logit = PRIOR + sum(part.weight for part in evidence)
-    return min(1.0 / (1.0 + math.exp(-logit)), capped), evidence
+    return _logistic(logit, _cap(left, right)), evidence
+
+
+def _quick(
+    left: ParsedName,
+    right: ParsedName,
+    year_weight: float | None,
+    left_gender: str | None,
+    right_gender: str | None,
+    frequency: NameFrequency,
+) -> float:
+    """Return the same score as _score without building evidence (for bulk search)."""
+    cap = _cap(left, right)
+    if cap < POSSIBLE_THRESHOLD:
+        return cap
+    logit = PRIOR + (year_weight or 0.0)
+    if left.surname and right.surname:
+        rarity = min(frequency.rarity(left.surname), frequency.rarity(right.surname))
+        logit += _name_weight(True, left.surname, right.surname, rarity)[1]
+    if left.given and right.given:
+        rarity = min(frequency.rarity(left.given), frequency.rarity(right.given))
+        logit += _name_weight(False, left.given, right.given, rarity)[1]
+    else:
+        pair = _initial_pair(left, right)
+        if pair is not None:
+            logit += _initial_weight(*pair)
+    if left.patronymic is not None and right.patronymic is not None:
+        logit += _patronymic_weight(left, right)[1]
+    lg = left_gender.lower() if left_gender else left.gender
+    rg = right_gender.lower() if right_gender else right.gender
+    if lg is not None and rg is not None and lg != rg:
+        logit -= GENDER_AGAINST
+    return _logistic(logit, cap)
+
+
+def quick_score(
+    left: ParsedName,
+    right: ParsedName,
+    *,
+    left_birth_year: int | None = None,
+    right_birth_year: int | None = None,
+    left_gender: str | None = None,
+    right_gender: str | None = None,
+    frequency: NameFrequency | None = None,
+) -> float:
+    """Return compare_parsed's score without explanation (exact at or above possible; else below)."""
+    frequency = frequency or BUILTIN_FREQUENCY
+    ly = left_birth_year if left_birth_year is not None else left.birth_year
+    ry = right_birth_year if right_birth_year is not None else right.birth_year
+    year_weight = _year_weight(ly, ry)
+    best = 0.0
+    for a in readings(left):
+        for b in readings(right):
+            best = max(best, _quick(a, b, year_weight, left_gender, right_gender, frequency))
+    return round(best, 4)
 
 
 def compare_parsed(

@@ -25,8 +25,10 @@ class Script(StrEnum):
 _RANGES: tuple[tuple[int, int, Script], ...] = (
     (0x0041, 0x005A, Script.LATIN),
     (0x0061, 0x007A, Script.LATIN),
-    (0x00C0, 0x024F, Script.LATIN),
+    (0x00C0, 0x02AF, Script.LATIN),  # Latin-1 to IPA extensions (ə is U+0259)
     (0x1E00, 0x1EFF, Script.LATIN),
+    (0x2C60, 0x2C7F, Script.LATIN),
+    (0xA720, 0xA7FF, Script.LATIN),
     (0x0370, 0x03FF, Script.GREEK),
     (0x0400, 0x052F, Script.CYRILLIC),
     (0x1C80, 0x1C8F, Script.CYRILLIC),

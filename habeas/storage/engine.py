@@ -6,13 +6,15 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from habeas.exceptions import ConfigError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+SCHEMA_HEAD = "20261129_initial"
+"""The newest Alembic revision; a test checks it matches the migrations folder."""
 _ENGINES: dict[str, Engine] = {}
 
 
@@ -71,25 +73,31 @@ def dispose_engines() -> None:
     _ENGINES.clear()
 
 
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stamped in the database, or None for a new database."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+    return str(row[0]) if row else None
+
+
 def upgrade(engine: Engine) -> None:
-    """Run Alembic migrations up to head on `engine` (no-op when current)."""
+    """Run Alembic migrations up to head on `engine` (no-op, without importing Alembic, when
+    the database is current)."""
+    current = current_revision(engine)
+    if current == SCHEMA_HEAD:
+        return
     from alembic import command
     from alembic.config import Config
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
 
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    heads = set(ScriptDirectory.from_config(config).get_heads())
-    with engine.connect() as connection:
-        current = set(MigrationContext.configure(connection).get_current_heads())
-    if current == heads:
-        return
-    if not current and "persons" in inspect(engine).get_table_names():
+    if current is None and inspect(engine).has_table("persons"):
         raise ConfigError(
             "The database has habeas tables but no migration record; "
             "it was not created by habeas. Use a new database file."
         )
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -1,0 +1,5 @@
+"""`python -m habeas` runs the CLI."""
+
+from habeas.cli.app import main
+
+main()

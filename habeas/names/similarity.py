@@ -1,0 +1,170 @@
+"""Similarity of single name parts across scripts, romanisation standards and typos.
+
+``token_similarity`` is what ``compare`` weighs; ``gate_keys`` and ``given_classes`` are the
+coarse keys that ``compare`` requires to agree before a pair can reach ``possible`` and that
+``NameIndex`` blocks on, so the two always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from habeas.names.frequency import KNOWN_GIVEN_SKELETONS, KNOWN_SURNAME_STEMS, part_stem
+from habeas.names.translit import (
+    RomanStandard,
+    fold,
+    phonetic_key,
+    phonetic_keys,
+    skeleton,
+    strip_marks,
+    to_latin,
+)
+
+DISTINCT_NAMES_SIMILARITY = 0.6  # two different names from the built-in tables
+_ISO_C = re.compile(r"c(?![hz])")  # ISO 9 and scholarly c = ц
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenFeatures:
+    """Precomputed spellings of one name part used to compare it."""
+
+    folded: str
+    skeleton: str
+    plain: str  # skeleton with diacritics dropped as a plain keyboard would
+    soviet: str  # skeleton with ı read as u (Qasımov / Касумов)
+    stem: str  # skeleton without a surname ending
+    first_key: str  # first symbol of the phonetic key
+    iso_c: str | None  # skeleton with c read as ts, if the token has such a c
+
+
+@lru_cache(maxsize=131072)
+def features(token: str) -> TokenFeatures:
+    """Return the cached comparison features of a name part."""
+    folded = fold(token).replace(" ", "")
+    skel = skeleton(folded)
+    iso_c = skeleton(_ISO_C.sub("ts", folded)) if _ISO_C.search(folded) else None
+    return TokenFeatures(
+        folded=folded,
+        skeleton=skel,
+        plain=skeleton(strip_marks(token)),
+        soviet=skeleton(token.lower().replace("ı", "u")),
+        stem=part_stem(folded),
+        first_key=phonetic_key(folded)[:1],
+        iso_c=iso_c,
+    )
+
+
+@lru_cache(maxsize=262144)
+def token_similarity(left: str, right: str, surname: bool = False) -> float:
+    """Return how alike two name parts are across scripts, standards and small typos."""
+    a, b = features(left), features(right)
+    if a.folded == b.folded:
+        return 1.0
+    if a.skeleton == b.skeleton:
+        return 0.97
+    if a.plain == b.plain or a.soviet == b.soviet:
+        return 0.95  # diacritics dropped (Elcin, Samil) or Soviet у for ı (Касумов)
+    best = max(
+        OSA.normalized_similarity(a.skeleton, b.skeleton),
+        OSA.normalized_similarity(a.folded, b.folded),
+    )
+    if a.skeleton[:1] != b.skeleton[:1] and a.first_key != b.first_key:
+        best -= 0.1  # a different first sound is rarely a spelling variant
+    if surname and a.stem == b.stem:
+        return max(best, 0.9)
+    if a.iso_c is not None or b.iso_c is not None:
+        left_ts, right_ts = a.iso_c or a.skeleton, b.iso_c or b.skeleton
+        best = max(
+            best, 0.97 if left_ts == right_ts else OSA.normalized_similarity(left_ts, right_ts)
+        )
+    known = KNOWN_SURNAME_STEMS if surname else KNOWN_GIVEN_SKELETONS
+    left_key = a.stem if surname else a.skeleton
+    right_key = b.stem if surname else b.skeleton
+    if left_key != right_key and left_key in known and right_key in known:
+        best = min(best, DISTINCT_NAMES_SIMILARITY)
+    return max(0.0, best)
+
+
+def _latin(text: str) -> str:
+    """Return text in Latin letters (Cyrillic romanised, Wikipedia style), lower case."""
+    if _CYRILLIC.search(text):
+        text = to_latin(text, RomanStandard.WIKIPEDIA)
+    return text.lower().replace("i\u0307", "i")
+
+
+@lru_cache(maxsize=65536)
+def describe_difference(left: str, right: str) -> str:
+    """Describe how two spellings differ, e.g. "q→g, ə→a", or "" if they are equal."""
+    la, lb = _latin(left), _latin(right)
+    plain = (left.lower().replace("i\u0307", "i"), right.lower().replace("i\u0307", "i"))
+    prefix = "romanised, " if (la, lb) != plain else ""
+    if la == lb:
+        return "romanised, same letters" if prefix else ""
+    steps: list[str] = []
+    for op in Levenshtein.editops(la, lb):
+        if op.tag == "replace":
+            step = f"{la[op.src_pos]}→{lb[op.dest_pos]}"
+        elif op.tag == "delete":
+            step = f"{la[op.src_pos]} dropped"
+        else:
+            step = f"{lb[op.dest_pos]} added"
+        if step not in steps:
+            steps.append(step)
+            if len(steps) > 4:
+                return prefix + "spelling differs"
+    return prefix + ", ".join(steps)
+
+
+@lru_cache(maxsize=65536)
+def gate_keys(token: str) -> frozenset[str]:
+    """Return the phonetic keys a surname is blocked under (with and without its ending)."""
+    keys = set(phonetic_keys(token))
+    keys.add(phonetic_key(features(token).stem))
+    keys.discard("")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def first_sounds(token: str) -> frozenset[str]:
+    """Return the first symbols of a given name's phonetic keys (its blocking classes)."""
+    return frozenset(key[0] for key in phonetic_keys(token) if key)
+
+
+@lru_cache(maxsize=65536)
+def given_classes(token: str, *, initial: bool = False) -> frozenset[str]:
+    """Return the sound classes of a given name: the first two key symbols ("al" for Elçin).
+
+    An initial, or a name whose key has one symbol, only knows its first sound: "r*".
+    """
+    if initial:
+        return frozenset(f"{sound}*" for sound in first_sounds(token))
+    keys = phonetic_keys(token)
+    return frozenset(key[:2] if len(key) >= 2 else f"{key}*" for key in keys if key)
+
+
+def classes_compatible(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Tell whether two given-name class sets may denote the same name ("r*" fits "rv")."""
+    if left & right:
+        return True
+    for a in left:
+        for b in right:
+            if a[0] == b[0] and (a[1] == "*" or b[1] == "*"):
+                return True
+    return False
+
+
+@lru_cache(maxsize=262144)
+def keys_compatible(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Tell whether two key sets share a key or hold keys one edit apart (both ≥ 4 long)."""
+    if left & right:
+        return True
+    for a in left:
+        for b in right:
+            if min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b, score_cutoff=1) <= 1:
+                return True
+    return False

@@ -1,0 +1,83 @@
+import pytest
+
+from habeas.names.translit import (
+    RomanStandard,
+    fold,
+    phonetic_key,
+    phonetic_keys,
+    skeleton,
+    to_english,
+    to_latin,
+    to_russian,
+    variants,
+)
+
+
+def test_fold_gives_lower_ascii_without_diacritics() -> None:
+    assert fold("Mirqədirov") == "mirqadirov"
+    assert fold("İsmayılova") == "ismayilova"
+    assert fold("Elçin Şəhla Gözəl") == "elchin shahla gozal"
+    assert fold("Рауф Миргадиров") == "rauf mirgadirov"
+
+
+def test_fold_repairs_ocr_digits_inside_words_only() -> None:
+    assert fold("Ə1iyev") == "aliyev"
+    assert fold("0rucov 1962") == "orucov 1962"
+
+
+@pytest.mark.parametrize(
+    ("standard", "expected"),
+    [
+        (RomanStandard.ICAO, "Iuliia"),
+        (RomanStandard.BGN_PCGN, "Yuliya"),
+        (RomanStandard.ISO9, "Ûliâ"),
+        (RomanStandard.SCHOLARLY, "Julija"),
+        (RomanStandard.GOST_B, "Yuliya"),
+    ],
+)
+def test_romanisation_standards_of_yuliya(standard: RomanStandard, expected: str) -> None:
+    assert to_latin("Юлия", standard) == expected
+
+
+def test_romanisations_collide_on_phonetic_key() -> None:
+    spellings = ["Iuliia", "Yuliya", "Ûliâ", "Julija", "Юлия"]
+    assert len({skeleton(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        ["Mirqədirov", "Mirgadirov", "Mirkadirov", "Mirkadyrov", "Миргадиров"],
+        ["Məmmədov", "Mammadov", "Mamedov", "Мамедов"],
+        ["İsmayılova", "Ismayilova", "Исмаилова"],
+        ["Yaqublu", "Yagublu", "Ягублу"],
+        ["Mukhtarli", "Mukhtarly", "Muxtarli", "Muxtarlı"],
+        ["Əliyev", "Aliyev", "Алиев"],
+        ["Hüseynov", "Гусейнов", "Guseinov"],
+        ["Cavid", "Javid", "Джавид"],
+        ["Khrushchev", "Хрущёв", "Hruŝëv"],
+    ],
+)
+def test_spellings_of_one_name_share_a_phonetic_key(group: list[str]) -> None:
+    assert len({phonetic_key(s) for s in group}) == 1
+
+
+def test_phonetic_key_keeps_distinct_surnames_apart() -> None:
+    assert phonetic_key("Əliyev") != phonetic_key("Vəliyev")
+    assert phonetic_key("Məmmədov") != phonetic_key("Mahmudov")
+
+
+def test_phonetic_keys_add_iso_c_reading() -> None:
+    assert phonetic_key("Tsoy") in phonetic_keys("Coj")
+
+
+def test_soviet_spelling_and_english_press_spelling() -> None:
+    assert to_russian("Məmmədov Elçin") == "Мамедов Элчин"
+    assert to_russian("Hüseynov") == "Гусейнов"
+    assert to_english("Xədicə İsmayılova") == "Khadija Ismayilova"
+
+
+def test_variants_include_press_spellings() -> None:
+    found = variants("Mirqədirov")
+    assert "mirgadirov" in found
+    assert "mirkadirov" in found
