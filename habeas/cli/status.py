@@ -73,6 +73,8 @@ def list_command(
         for e in entries
     ]
     columns = ["id", "name", "other_names", "since", "recognised_by"]
+    if fmt is Format.TABLE:
+        columns.remove("other_names")
     write_rows(rows, columns, fmt, title=f"Political prisoners on {on} ({len(rows)})")
 
 

@@ -77,7 +77,11 @@ def custody_spells(events: Iterable[Event]) -> list[Spell]:
 
 
 def recognition_spells(events: Iterable[Event]) -> list[Spell]:
-    """Spells of recognition as a political prisoner, per organisation."""
+    """Spells of recognition as a political prisoner, per organisation.
+
+    A second recognition by a group whose recognition still stands restates it and
+    changes nothing; only that group's de-recognition ends it.
+    """
     opened: dict[str, Event] = {}
     spells: list[Spell] = []
     for event in chronological(events):
@@ -105,7 +109,8 @@ def recognition_spells(events: Iterable[Event]) -> list[Spell]:
     return [spell for spell in spells if spell.end is None or spell.end > spell.start]
 
 
-def _later(a: date | None, b: date | None) -> date | None:
+def _earlier_end(a: date | None, b: date | None) -> date | None:
+    """The earlier of two spell ends (None means still running)."""
     if a is None:
         return b
     if b is None:
@@ -120,7 +125,7 @@ def political_spells(events: Iterable[Event]) -> list[Spell]:
     for custody in custody_spells(events):
         for recognition in recognition_spells(events):
             start = max(custody.start, recognition.start)
-            end = _later(custody.end, recognition.end)
+            end = _earlier_end(custody.end, recognition.end)
             if end is not None and end <= start:
                 continue
             opener = custody if custody.start >= recognition.start else recognition

@@ -9,11 +9,13 @@ cues for or against. The sum plus ``PRIOR`` goes through a logistic curve to a s
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from enum import StrEnum
 
 from rapidfuzz.distance import OSA
 
+from habeas.names.evidence import Decision as Decision
+from habeas.names.evidence import NameMatch as NameMatch
+from habeas.names.evidence import Part as Part
+from habeas.names.evidence import PartComparison as PartComparison
 from habeas.names.frequency import BUILTIN_FREQUENCY, KNOWN_GIVEN_SKELETONS, NameFrequency
 from habeas.names.parse import ParsedName, PatronymicMarker, parse_name, patronymic_stem
 from habeas.names.similarity import (
@@ -40,58 +42,6 @@ PATRONYMIC_FOR, PATRONYMIC_AGAINST = 1.5, 3.0
 INITIAL_FOR, INITIAL_AGAINST = 0.6, 3.0
 YEAR_SAME, YEAR_NEAR, YEAR_AGAINST = 1.5, 0.3, 5.0
 GENDER_AGAINST = 4.0
-
-
-class Decision(StrEnum):
-    """What a score means for a reviewer."""
-
-    MATCH = "match"
-    POSSIBLE = "possible"
-    NO = "no"
-
-
-class Part(StrEnum):
-    """A piece of evidence in a name comparison."""
-
-    SURNAME = "surname"
-    GIVEN = "given"
-    PATRONYMIC = "patronymic"
-    BIRTH_YEAR = "birth_year"
-    GENDER = "gender"
-
-
-@dataclass(frozen=True, slots=True)
-class PartComparison:
-    """One part compared: values, similarity, signed weight (log-odds) and a note."""
-
-    part: Part
-    left: str | None
-    right: str | None
-    similarity: float | None
-    weight: float
-    note: str
-
-    @property
-    def weight_for(self) -> float:
-        """Return the evidence for the match (0 when against)."""
-        return max(self.weight, 0.0)
-
-    @property
-    def weight_against(self) -> float:
-        """Return the evidence against the match as a positive number (0 when for)."""
-        return max(-self.weight, 0.0)
-
-
-@dataclass(frozen=True, slots=True)
-class NameMatch:
-    """The result of comparing two names: score, decision, explanation and evidence."""
-
-    score: float
-    decision: Decision
-    explanation: str
-    evidence: tuple[PartComparison, ...]
-    left: ParsedName
-    right: ParsedName
 
 
 def decide(score: float) -> Decision:
@@ -371,7 +321,7 @@ def quick_score(
     right_gender: str | None = None,
     frequency: NameFrequency | None = None,
 ) -> float:
-    """Return compare_parsed's score without explanation (exact at or above possible; else below)."""
+    """Return compare_parsed's score, unexplained: exact at or above possible, else below it."""
     frequency = frequency or BUILTIN_FREQUENCY
     ly = left_birth_year if left_birth_year is not None else left.birth_year
     ry = right_birth_year if right_birth_year is not None else right.birth_year

@@ -49,7 +49,9 @@ def test_initial_alone_is_at_most_possible() -> None:
 
 
 def test_birth_year_disagreement_separates_namesakes() -> None:
-    match = compare("Məmmədov Elçin", "Elchin Mammadov", left_birth_year=1980, right_birth_year=1975)
+    match = compare(
+        "Məmmədov Elçin", "Elchin Mammadov", left_birth_year=1980, right_birth_year=1975
+    )
     assert match.decision is Decision.NO
     assert "birth years 1980 and 1975 differ by 5" in match.explanation
 

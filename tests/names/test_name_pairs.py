@@ -37,7 +37,9 @@ def test_table_is_large_and_covers_categories() -> None:
     assert all(row["is_match"] in ("0", "1") for row in ROWS)
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[f"{r['category']}:{r['left']}|{r['right']}" for r in ROWS])
+@pytest.mark.parametrize(
+    "row", ROWS, ids=[f"{r['category']}:{r['left']}|{r['right']}" for r in ROWS]
+)
 def test_labelled_pair_does_not_flip(row: dict[str, str]) -> None:
     decision = _decision(row)
     if row["is_match"] == "1":

@@ -1,0 +1,111 @@
+import random
+
+import pytest
+
+from habeas.names.blocking import NameIndex, neighbourhood
+from habeas.names.compare import POSSIBLE_THRESHOLD, Decision, quick_score
+from habeas.names.frequency import COMMON_GIVEN, COMMON_SURNAMES, OTHER_GIVEN, OTHER_SURNAMES
+from habeas.names.parse import parse_name
+from habeas.names.translit import to_english, to_russian
+
+GIVEN = list(dict.fromkeys(COMMON_GIVEN + OTHER_GIVEN))
+SURNAMES = list(dict.fromkeys(COMMON_SURNAMES + OTHER_SURNAMES)) + [
+    f"{stem}{ending}" for stem in GIVEN[:40] for ending in ("ov", "li", "zadə")
+]
+
+
+def _noisy(text: str, rng: random.Random) -> str:
+    kind = rng.randrange(4)
+    if kind == 0:
+        return text.replace("m", "rn", 1)
+    if kind == 1:
+        return text.replace("l", "1", 1)
+    position = rng.randrange(1, len(text) - 1)
+    if kind == 2:
+        return text[:position] + text[position + 1 :]
+    return text[: position - 1] + text[position] + text[position - 1] + text[position + 1 :]
+
+
+def _fictional_index(count: int, seed: int) -> tuple[NameIndex, list[tuple[str, int]]]:
+    rng = random.Random(seed)
+    index = NameIndex()
+    decrees: list[tuple[str, int]] = []
+    for number in range(count):
+        given, surname, father = rng.choice(GIVEN), rng.choice(SURNAMES), rng.choice(GIVEN)
+        year = rng.randint(1950, 2000)
+        decree = f"{surname} {given} {father} oğlu"
+        for name in (decree, to_english(f"{given} {surname}"), to_russian(f"{given} {surname}")):
+            index.add(f"p{number}", name, birth_year=year)
+        decrees.append((decree, year))
+    return index, decrees
+
+
+@pytest.fixture(scope="module")
+def fictional() -> tuple[NameIndex, list[tuple[str, int]]]:
+    return _fictional_index(1000, seed=11)
+
+
+def test_blocking_loses_no_pair_that_exhaustive_comparison_finds(
+    fictional: tuple[NameIndex, list[tuple[str, int]]],
+) -> None:
+    index, decrees = fictional
+    rng = random.Random(5)
+    frequency = index.frequency
+    checked = 0
+    for decree, year in rng.sample(decrees, 40):
+        query = _noisy(decree, rng) if rng.random() < 0.5 else decree
+        parsed = parse_name(query)
+        blocked = set(index.candidates(query))
+        for entry in index.entries:
+            score = quick_score(
+                parsed,
+                entry.parsed,
+                left_birth_year=year,
+                right_birth_year=entry.birth_year,
+                frequency=frequency,
+            )
+            if score >= POSSIBLE_THRESHOLD:
+                checked += 1
+                assert entry.key_id in blocked, (query, entry.name, score)
+    assert checked >= 40
+
+
+def test_blocks_are_much_smaller_than_the_index(
+    fictional: tuple[NameIndex, list[tuple[str, int]]],
+) -> None:
+    index, decrees = fictional
+    sizes = [len(index.candidates(decree)) for decree, _ in decrees[:100]]
+    assert sum(sizes) / len(sizes) < len(decrees) / 10
+
+
+def test_search_finds_a_person_across_scripts_and_orders() -> None:
+    index = NameIndex()
+    index.add("p1", "Rauf Mirgadirov", birth_year=1962)
+    index.add("p1", "Рауф Миргадиров")
+    index.add("p2", "Əliyev Elçin Rəşid oğlu", birth_year=1980)
+    index.add("p3", "Əliyev Elnur Rəşid oğlu", birth_year=1983)
+    found = index.search("Mirqədirov Rauf Fazil oğlu, 1962-ci il təvəllüdlü")
+    assert [c.id for c in found] == ["p1"]
+    assert found[0].match.decision is Decision.MATCH
+    brothers = index.search("Aliyev Elchin Rashid oglu", birth_year=1980)
+    assert [c.id for c in brothers] == ["p2"]
+
+
+def test_ocr_error_lands_in_the_same_block() -> None:
+    index = NameIndex()
+    index.add("p1", "Məmmədov Elçin Rəşid oğlu")
+    assert index.candidates("Mərnmədov Elçin") == ["p1"]
+    assert index.candidates("Mirgardirov Rauf") == []
+
+
+def test_index_frequency_counts_parts() -> None:
+    index = NameIndex()
+    for number in range(60):
+        index.add(f"p{number}", "Elçin Məmmədov")
+    index.add("rare", "Rauf Mirqədirov")
+    assert index.frequency.rarity("Mirgadirov") > index.frequency.rarity("Mammadov")
+
+
+def test_neighbourhood_holds_one_deletion_neighbours_of_long_keys() -> None:
+    assert neighbourhood(["mrkdrv"]) >= {"mrkdrv", "rkdrv", "mkdrv", "mrkdr"}
+    assert neighbourhood(["mdv"]) == {"mdv"}
