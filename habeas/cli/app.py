@@ -10,7 +10,13 @@ from habeas.cli import audit, publish
 from habeas.cli.common import STATE, err_console
 from habeas.cli.demo import demo_command
 from habeas.cli.person import search_command, show_command
-from habeas.cli.status import count_command, due_command, list_command, timeline_command
+from habeas.cli.status import (
+    count_command,
+    due_command,
+    list_command,
+    reindex_command,
+    timeline_command,
+)
 from habeas.cli.transfer import export_command, import_command
 from habeas.exceptions import HabeasError
 from habeas.settings import load_settings
@@ -56,6 +62,7 @@ app.command("import", help="Import persons.csv, events.csv or native .jsonl, all
     import_command
 )
 app.command("export", help="Export the registry as native JSON Lines or CSV.")(export_command)
+app.command("reindex", help="Rebuild derived indexes after upgrading habeas.")(reindex_command)
 app.command("demo", help="Build a demo database of a fictional country.")(demo_command)
 app.add_typer(audit.app, name="audit", help="Verify and read the hash-chained audit trail.")
 app.add_typer(publish.app, name="publish", help="Publish numbered lists; list, show, diff them.")

@@ -157,3 +157,9 @@ def due_command(
     ]
     columns = ["id", "name", "term", "term_start", "expected_release", "days_left", "flag"]
     write_rows(rows, columns, fmt, title=f"Terms ending by {day} + {within}")
+
+
+def reindex_command() -> None:
+    """Rebuild derived indexes (custody spells, name search keys) from the stored records."""
+    persons = registry().rebuild_index()
+    sys.stdout.write(f"Rebuilt indexes for {persons} persons.\n")

@@ -1,14 +1,17 @@
-"""The folded search key stored beside every name variant."""
+"""Search keys stored beside every name variant: folded text and per-word sound keys."""
 
 from __future__ import annotations
 
-import unicodedata
-
-_SPECIAL = str.maketrans({"ə": "a", "Ə": "a", "ı": "i", "İ": "i", "ß": "ss", "ø": "o", "ł": "l"})
+from habeas.names.translit import fold, phonetic_key
 
 
 def search_key(text: str) -> str:
-    """Lower-case, diacritics dropped, spaces collapsed: what search compares."""
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL).casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.split())
+    """Lower-case ASCII, diacritics dropped, Cyrillic romanised: what substring search uses."""
+    return " ".join(fold(text).split())
+
+
+def sound_keys(text: str) -> str:
+    """Space-framed sound keys of each word (" mrkdrv rf "), so spellings across scripts
+    and standards (Mirqədirov, Миргадиров, Mirkadyrov) meet."""
+    keys = [phonetic_key(word) for word in search_key(text).split()]
+    return " " + " ".join(k for k in keys if k) + " "

@@ -8,7 +8,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 
 from habeas.domain.audit import GENESIS, AuditEntry, ChainBreak, entry_hash, verify_chain
 from habeas.domain.case import Case
@@ -32,7 +43,7 @@ from habeas.exceptions import InvalidRecord, NotFound
 from habeas.storage import tables as t
 from habeas.storage.engine import get_engine, upgrade
 from habeas.storage.registry import ApplySummary, ChangeSet, ListEntry
-from habeas.storage.search import search_key
+from habeas.storage.search import search_key, sound_keys
 
 CHUNK = 2000
 
@@ -133,6 +144,7 @@ def _name_rows(person: Person) -> list[dict[str, Any]]:
             "kind": name.kind.value,
             "source_id": name.source_id,
             "folded": search_key(name.value),
+            "phonetic": sound_keys(name.value),
         }
         for position, name in enumerate(person.names)
     ]
@@ -471,11 +483,20 @@ class SqlRegistry:
             conn.execute(insert(t.spells), list(chunk))
 
     def rebuild_index(self) -> int:
-        """Rebuild the whole spell index from events; returns the number of persons."""
+        """Rebuild derived indexes (spells, name search keys) from the records; returns the
+        number of persons. Run after upgrading habeas's counting or name rules."""
         with self.engine.begin() as conn:
             ids = [r.id for r in conn.execute(select(t.persons.c.id))]
             conn.execute(delete(t.spells))
             self._rebuild_spells(conn, set(ids))
+            rows = list(conn.execute(select(t.person_names.c.id, t.person_names.c.value)))
+            for chunk in _chunks(rows):
+                for row in chunk:
+                    conn.execute(
+                        update(t.person_names)
+                        .where(t.person_names.c.id == row.id)
+                        .values(folded=search_key(row.value), phonetic=sound_keys(row.value))
+                    )
         return len(ids)
 
     # ------------------------------------------------------------------ reads
@@ -568,19 +589,30 @@ class SqlRegistry:
         return [found[i] for i in sorted(found)]
 
     def search_persons(self, query: str, limit: int = 20) -> list[Person]:
-        """Persons whose id or any name variant contains the folded query."""
+        """Persons whose id or any name variant contains the query, or sounds like it.
+
+        Text is folded (case, diacritics, Cyrillic romanised) for substring search; each
+        word of the query must also meet a word of the name by sound key, so Mirqədirov,
+        Миргадиров and Mirkadyrov find the same person.
+        """
         key = search_key(query)
         if not key:
             return []
+        n = t.person_names.c
         pattern = "%" + key.replace("%", "").replace("_", "") + "%"
+        words = [w for w in sound_keys(query).split() if w]
+        sounds = [n.phonetic.like(f"% {w} %") for w in words]
+        condition: ColumnElement[bool] = n.folded.like(pattern)
+        if sounds:
+            condition = or_(condition, and_(*sounds))
         with self.engine.connect() as conn:
             ids = [
                 r[0]
                 for r in conn.execute(
-                    select(t.person_names.c.person_id)
-                    .where(t.person_names.c.folded.like(pattern))
+                    select(n.person_id)
+                    .where(condition)
                     .distinct()
-                    .order_by(t.person_names.c.person_id)
+                    .order_by(n.person_id)
                     .limit(limit)
                 )
             ]

@@ -56,6 +56,7 @@ person_names = Table(
     Column("kind", String(16), nullable=False),
     Column("source_id", String(64)),
     Column("folded", Text, nullable=False, index=True),
+    Column("phonetic", Text, nullable=False),
 )
 
 sources = Table(

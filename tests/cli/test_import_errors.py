@@ -52,12 +52,14 @@ CASES = [
     (
         "release before arrest",
         HEADER + "x1,p1,arrest,2015-03-01,,\nx2,p1,release,2015-02-01,served,\n",
-        'events.csv, line 3: impossible chronology for person "p1": release on 2015-02-01 comes before the arrest on 2015-03-01',
+        'line 3: impossible chronology for person "p1": release on 2015-02-01 comes before the '
+        "arrest on 2015-03-01",
     ),
     (
         "sentence before charge",
         HEADER + "x1,p1,charge,2015-03-01,,\nx2,p1,sentence,2015-02-01,5y,\n",
-        'events.csv, line 3: impossible chronology for person "p1": sentence on 2015-02-01 comes before the charge',
+        'line 3: impossible chronology for person "p1": sentence on 2015-02-01 comes before '
+        "the charge",
     ),
     (
         "ragged row",

@@ -218,3 +218,12 @@ def test_search_finds_any_spelling(db_url: str) -> None:
     assert [p.id for p in registry.search_persons("Qasımov")] == ["p1"]
     assert [p.id for p in registry.search_persons("касимов")] == ["p1"]
     assert [p.id for p in registry.search_persons("qasimov")] == ["p1"]
+    assert [p.id for p in registry.search_persons("Gasimov Anar")] == ["p1"]
+    assert registry.search_persons("Zzyzx") == []
+
+
+def test_reindex_rebuilds_spells_to_the_same_counts(db_url: str) -> None:
+    registry = _load(db_url)
+    before = [registry.count(date(y, 6, 1)) for y in range(2012, 2017)]
+    assert registry.rebuild_index() == 8
+    assert [registry.count(date(y, 6, 1)) for y in range(2012, 2017)] == before

@@ -18,6 +18,8 @@ from habeas.domain.person import Gender, NameKind, Person, PersonName, Script
 from habeas.domain.source import Citation, Source, SourceKind, source_id_for_url
 from habeas.exceptions import InputError
 from habeas.ingest.imports.terms import parse_detail
+from habeas.names.script import Script as NameScript
+from habeas.names.script import detect_script
 from habeas.storage.registry import ChangeSet
 
 PERSON_COLUMNS = ("person_id", "name", "other_names", "birth_year", "gender", "occupation")
@@ -115,19 +117,18 @@ def file_kind(header: list[str], label: str) -> str:
     )
 
 
-def detect_script(text: str) -> Script:
-    """The script of a name from its letters (Cyrillic, Arabic, else Latin)."""
-    for char in text:
-        code = ord(char)
-        if 0x0400 <= code <= 0x052F:
-            return Script.CYRL
-        if 0x0600 <= code <= 0x06FF:
-            return Script.ARAB
-        if 0x0530 <= code <= 0x058F:
-            return Script.ARMN
-        if 0x10A0 <= code <= 0x10FF:
-            return Script.GEOR
-    return Script.LATN
+_SCRIPTS = {
+    NameScript.LATN: Script.LATN,
+    NameScript.CYRL: Script.CYRL,
+    NameScript.ARAB: Script.ARAB,
+    NameScript.ARMN: Script.ARMN,
+    NameScript.GEOR: Script.GEOR,
+}
+
+
+def name_script(text: str) -> Script:
+    """The ISO 15924 script of a name, as stored (Zyyy when mixed or unknown)."""
+    return _SCRIPTS.get(detect_script(text), Script.OTHER)
 
 
 def _split(cell: str) -> list[str]:
@@ -154,7 +155,7 @@ def parse_persons(rows: list[Row], label: str, existing: Mapping[str, Person]) -
         if not v["name"]:
             raise InputError("name is empty", file=label, line=row.line, column="name")
         values = [v["name"], *_split(v["other_names"])]
-        names = [PersonName(n, detect_script(n), kind=NameKind.TRANSLITERATION) for n in values]
+        names = [PersonName(n, name_script(n), kind=NameKind.TRANSLITERATION) for n in values]
         birth = None
         if v["birth_year"]:
             try:

@@ -142,6 +142,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("source_id", sa.String(length=64), nullable=True),
         sa.Column("folded", sa.Text(), nullable=False),
+        sa.Column("phonetic", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"], ["persons.id"], name=op.f("fk_person_names_person_id_persons")
         ),
