@@ -118,11 +118,11 @@ def file_kind(header: list[str], label: str) -> str:
 
 
 _SCRIPTS = {
-    NameScript.LATN: Script.LATN,
-    NameScript.CYRL: Script.CYRL,
-    NameScript.ARAB: Script.ARAB,
-    NameScript.ARMN: Script.ARMN,
-    NameScript.GEOR: Script.GEOR,
+    NameScript.LATIN: Script.LATN,
+    NameScript.CYRILLIC: Script.CYRL,
+    NameScript.ARABIC: Script.ARAB,
+    NameScript.ARMENIAN: Script.ARMN,
+    NameScript.GEORGIAN: Script.GEOR,
 }
 
 
