@@ -12,9 +12,19 @@ from typing import Any
 GENESIS = "0" * 64
 
 
+def canonical(value: Any) -> str | None:
+    """Canonical JSON text of a state (sorted keys, no spaces), or None for no state."""
+    if value is None:
+        return None
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
-    """One change: actor, time, action on an entity, reason, before and after states."""
+    """One change: actor, time, action on an entity, reason, before and after states.
+
+    `before` and `after` are canonical JSON text (see `canonical`), hashed as stored.
+    """
 
     seq: int
     at: datetime
@@ -23,8 +33,8 @@ class AuditEntry:
     entity: str
     entity_id: str
     reason: str
-    before: Any
-    after: Any
+    before: str | None
+    after: str | None
     prev_hash: str
     hash: str
 
@@ -38,12 +48,12 @@ def entry_hash(
     entity: str,
     entity_id: str,
     reason: str,
-    before: Any,
-    after: Any,
+    before: str | None,
+    after: str | None,
     prev_hash: str,
 ) -> str:
-    """sha256 over the canonical JSON of an entry's content and the previous hash."""
-    payload = json.dumps(
+    """sha256 over an entry's fields, its before/after JSON text and the previous hash."""
+    head = json.dumps(
         [
             seq,
             at.isoformat(timespec="microseconds"),
@@ -52,15 +62,12 @@ def entry_hash(
             entity,
             entity_id,
             reason,
-            before,
-            after,
             prev_hash,
         ],
-        sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),
-        default=str,
     )
+    payload = "\x1f".join((head, before or "null", after or "null"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

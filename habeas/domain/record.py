@@ -202,10 +202,19 @@ def event_from_dict(data: Record) -> Event:
     )
 
 
+def fact_text(event: Event) -> str:
+    """Canonical JSON text of the fact an event states (stored, audited and hashed)."""
+    return json.dumps(event_fact(event), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def text_hash(text: str) -> str:
+    """A short hash of a fact's canonical text, to tell a re-import from a correction."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
 def fact_hash(event: Event) -> str:
-    """A short hash of the fact an event states, to tell a re-import from a correction."""
-    payload = json.dumps(event_fact(event), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+    """A short hash of the fact an event states."""
+    return text_hash(fact_text(event))
 
 
 def source_to_dict(source: Source) -> Record:

@@ -9,6 +9,8 @@ cues for or against. The sum plus ``PRIOR`` goes through a logistic curve to a s
 from __future__ import annotations
 
 import math
+from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -17,7 +19,14 @@ from habeas.names.evidence import NameMatch as NameMatch
 from habeas.names.evidence import Part as Part
 from habeas.names.evidence import PartComparison as PartComparison
 from habeas.names.frequency import BUILTIN_FREQUENCY, KNOWN_GIVEN_SKELETONS, NameFrequency
-from habeas.names.parse import ParsedName, PatronymicMarker, parse_name, patronymic_stem
+from habeas.names.parse import (
+    NameOrder,
+    ParsedName,
+    PatronymicMarker,
+    parse_name,
+    patronymic_stem,
+    split_birth_year,
+)
 from habeas.names.similarity import (
     DISTINCT_NAMES_SIMILARITY,
     classes_compatible,
@@ -29,19 +38,26 @@ from habeas.names.similarity import (
     keys_compatible,
     token_similarity,
 )
+from habeas.names.translit import fold
 
 MATCH_THRESHOLD = 0.80  # at or above: the same person, unless a reviewer says otherwise
 POSSIBLE_THRESHOLD = 0.50  # at or above: worth a reviewer's look
 INCOMPLETE_CAP = 0.79  # initials only or no given name: never more than possible
+SINGLE_CAP = 0.45  # one word against a full name (Shamsuddin / Shamsuddin Mohammed Haqqani)
+ORDER_AGAINST = 4.5  # shared words in a different order (Salman bin Muhammad / Muhammad bin Salman)
 GATE_CAP = 0.30  # surname or given-name initial incompatible: never more than no
 PRIOR = -2.5  # log-odds before any evidence: two random names rarely denote one person
 
 SURNAME_FOR, SURNAME_AGAINST = 3.0, 3.5
 GIVEN_FOR, GIVEN_AGAINST = 2.5, 4.0
-PATRONYMIC_FOR, PATRONYMIC_AGAINST = 1.5, 3.0
+PATRONYMIC_FOR, PATRONYMIC_AGAINST = 1.5, 4.0
 INITIAL_FOR, INITIAL_AGAINST = 0.6, 3.0
 YEAR_SAME, YEAR_NEAR, YEAR_AGAINST = 1.5, 0.3, 5.0
 GENDER_AGAINST = 4.0
+MIDDLE_FOR, MIDDLE_AGAINST = 0.5, 4.5
+MIDDLE_SAME = 0.85  # similarity at which two middle names (or a middle and a father) agree
+FATHER_CAP = 0.45  # patronymics name different fathers: never more than no
+JOINED_SCORE = 0.9  # same letters, split into words differently (PolPot, Margarita-Simonyan)
 
 
 def decide(score: float) -> Decision:
@@ -85,11 +101,32 @@ def given_sounds(name: ParsedName) -> frozenset[str] | None:
     return None
 
 
+# (given, surname) word positions tried for names of three or more words without patronymic,
+# besides the first word as given name with any later word as surname
+_MULTI_READINGS = ((1, 0), (-1, 0), (1, -1))
+
+
+@lru_cache(maxsize=65536)
 def readings(name: ParsedName) -> tuple[ParsedName, ...]:
-    """Return the readings of a name to try: as parsed, and swapped if the order is unsure."""
+    """Return the readings of a name to try: as parsed, swapped if unsure, and for long names
+    without a patronymic every plausible choice of given name and surname."""
+    found = [name]
     if not name.order_certain and name.given and name.surname:
-        return (name, name.swapped())
-    return (name,)
+        found.append(name.swapped())
+    words = name.words
+    if len(words) >= 3 and name.patronymic is None:
+        seen = {(name.given, name.surname)}
+        pairs = [(0, k) for k in range(1, len(words))] + list(_MULTI_READINGS)
+        for g, s in pairs:
+            given, surname = words[g], words[s]
+            if (given, surname) in seen:
+                continue
+            seen.add((given, surname))
+            gi, si = g % len(words), s % len(words)
+            middle = tuple(w for i, w in enumerate(words) if i not in (gi, si))
+            order = NameOrder.GIVEN_FIRST if gi < si else NameOrder.SURNAME_FIRST
+            found.append(replace(name, given=given, surname=surname, middle=middle, order=order))
+    return tuple(found)
 
 
 def _year_weight(left: int | None, right: int | None) -> float | None:
@@ -200,6 +237,66 @@ def _patronymics(left: ParsedName, right: ParsedName) -> PartComparison | None:
     )
 
 
+def _extras(name: ParsedName, other: ParsedName) -> tuple[str, ...]:
+    """Return a name's middle words, plus its father's name when the other has no patronymic."""
+    if name.patronymic is not None and other.patronymic is None:
+        return (*name.middle, patronymic_stem(name.patronymic, name.patronymic_marker))
+    return name.middle
+
+
+def _middle_weight(left: ParsedName, right: ParsedName) -> tuple[float, int, int, int] | None:
+    """Return (evidence, matched, unmatched left, unmatched right) for middle names, if both."""
+    a, b = _extras(left, right), _extras(right, left)
+    if not a or not b:
+        return None
+    rest = list(b)
+    left_over: list[str] = []
+    matched = 0
+    for token in a:
+        scores = [token_similarity(token, other) for other in rest]
+        best = max(range(len(rest)), key=scores.__getitem__, default=None)
+        if best is not None and scores[best] >= MIDDLE_SAME:
+            matched += 1
+            rest.pop(best)
+        else:
+            left_over.append(token)
+    if left_over and rest:
+        closest = max(token_similarity(t, o) for t in left_over for o in rest)
+        agree = min(agreement(closest), 0.0)
+        return MIDDLE_AGAINST * agree, matched, len(left_over), len(rest)
+    return min(matched, 2) * MIDDLE_FOR, matched, len(left_over), len(rest)
+
+
+def _middles(left: ParsedName, right: ParsedName) -> PartComparison | None:
+    """Compare middle names (and a father's name against them): both sides must fit."""
+    found = _middle_weight(left, right)
+    if found is None:
+        return None
+    weight, matched, unmatched_left, unmatched_right = found
+    a, b = " ".join(_extras(left, right)), " ".join(_extras(right, left))
+    if weight < 0:
+        note = f"middle names {a} ≠ {b} ({unmatched_left} and {unmatched_right} unmatched)"
+    elif unmatched_left or unmatched_right:
+        note = f"middle names {a} ~ {b} ({matched} shared, the rest on one side only)"
+    else:
+        note = f"middle names {a} = {b}"
+    return PartComparison(Part.MIDDLE, a, b, None, weight, note)
+
+
+def _father_cap(left: ParsedName, right: ParsedName) -> float:
+    """Return FATHER_CAP when both patronymics are present and name different fathers."""
+    if left.patronymic is None or right.patronymic is None:
+        return 1.0
+    similarity = _patronymic_weight(left, right)[0]
+    return FATHER_CAP if similarity <= DISTINCT_NAMES_SIMILARITY else 1.0
+
+
+@lru_cache(maxsize=65536)
+def joined_key(text: str) -> str:
+    """Return a name's letters without spaces, hyphens or birth year ("PolPot" = "Pol Pot")."""
+    return fold(split_birth_year(text)[0]).replace(" ", "")
+
+
 def _initial_pair(left: ParsedName, right: ParsedName) -> tuple[str, str, bool] | None:
     """Return (initial, other, other is a full name) when one side only has an initial."""
     full = left.given or right.given
@@ -246,7 +343,49 @@ def _cap(left: ParsedName, right: ParsedName) -> float:
     ls, rs = given_sounds(left), given_sounds(right)
     if ls is not None and rs is not None and not classes_compatible(ls, rs):
         return GATE_CAP
-    return 1.0 if left.given and right.given else INCOMPLETE_CAP
+    cap = _father_cap(left, right)
+    if _single_word(left, right) or _single_word(right, left):
+        cap = min(cap, SINGLE_CAP)
+    return min(cap, 1.0 if left.given and right.given else INCOMPLETE_CAP)
+
+
+def _single_word(name: ParsedName, other: ParsedName) -> bool:
+    """Tell whether a name is one bare word while the other has given name and surname."""
+    bare = len(name.words) == 1 and not name.initials and " " not in name.text.strip()
+    return bare and len(other.words) >= 2
+
+
+def _rotation_of_increasing(sequence: list[int]) -> bool:
+    """Tell whether a sequence is increasing after moving a tail to the front."""
+    for start in range(len(sequence)):
+        turned = sequence[start:] + sequence[:start]
+        if all(a < b for a, b in zip(turned, turned[1:], strict=False)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def order_conflict(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """Tell whether three or more shared words stand in a different order, not a rotation."""
+    if len(left) < 3 or len(right) < 3:
+        return False
+    free = list(range(len(right)))
+    positions: list[int] = []
+    for token in left:
+        scores = [(token_similarity(token, right[i]), i) for i in free]
+        score, best = max(scores, default=(0.0, -1))
+        if score >= MIDDLE_SAME:
+            positions.append(best)
+            free.remove(best)
+    return len(positions) >= 3 and not _rotation_of_increasing(positions)
+
+
+def _order(left: ParsedName, right: ParsedName) -> PartComparison | None:
+    """Return evidence against two long names whose shared words are shuffled."""
+    if not order_conflict(left.words, right.words):
+        return None
+    note = "the shared words stand in a different order"
+    return PartComparison(Part.MIDDLE, left.text, right.text, None, -ORDER_AGAINST, note)
 
 
 def _logistic(logit: float, cap: float) -> float:
@@ -270,6 +409,7 @@ def _score(
     for extra in (
         _given(left, right, frequency),
         _patronymics(left, right),
+        _middles(left, right),
         years,
         _gender(left, right, left_gender, right_gender),
     ):
@@ -277,6 +417,11 @@ def _score(
             evidence.append(extra)
     logit = PRIOR + sum(part.weight for part in evidence)
     return _logistic(logit, _cap(left, right)), evidence
+
+
+def _rescore(evidence: list[PartComparison], cap: float) -> float:
+    """Return the capped score of a list of evidence."""
+    return _logistic(PRIOR + sum(part.weight for part in evidence), cap)
 
 
 def _quick(
@@ -304,6 +449,9 @@ def _quick(
             logit += _initial_weight(*pair)
     if left.patronymic is not None and right.patronymic is not None:
         logit += _patronymic_weight(left, right)[1]
+    middle = _middle_weight(left, right)
+    if middle is not None:
+        logit += middle[0]
     lg = left_gender.lower() if left_gender else left.gender
     rg = right_gender.lower() if right_gender else right.gender
     if lg is not None and rg is not None and lg != rg:
@@ -326,11 +474,25 @@ def quick_score(
     ly = left_birth_year if left_birth_year is not None else left.birth_year
     ry = right_birth_year if right_birth_year is not None else right.birth_year
     year_weight = _year_weight(ly, ry)
+    if order_conflict(left.words, right.words):
+        year_weight = (year_weight or 0.0) - ORDER_AGAINST
     best = 0.0
     for a in readings(left):
         for b in readings(right):
             best = max(best, _quick(a, b, year_weight, left_gender, right_gender, frequency))
+    if best < JOINED_SCORE and _joined(left, right, _year_weight(ly, ry)):
+        best = JOINED_SCORE
     return round(best, 4)
+
+
+def _joined(left: ParsedName, right: ParsedName, year_weight: float | None) -> bool:
+    """Tell whether two names differ only in how their letters are split into words."""
+    if year_weight is not None and year_weight < 0:
+        return False
+    if len(left.words) == len(right.words):
+        return False
+    key = joined_key(left.text)
+    return len(key) >= 6 and key == joined_key(right.text)
 
 
 def compare_parsed(
@@ -348,14 +510,21 @@ def compare_parsed(
     ly = left_birth_year if left_birth_year is not None else left.birth_year
     ry = right_birth_year if right_birth_year is not None else right.birth_year
     years = _years(ly, ry)
+    order = _order(left, right)
     best: tuple[float, list[PartComparison]] | None = None
     for a in readings(left):
         for b in readings(right):
             result = _score(a, b, years, left_gender, right_gender, frequency)
+            if order is not None:
+                result = (_rescore(result[1] + [order], _cap(a, b)), result[1] + [order])
             if best is None or result[0] > best[0]:
                 best = result
     assert best is not None
     score, evidence = best
+    if score < JOINED_SCORE and _joined(left, right, years.weight if years else None):
+        score = JOINED_SCORE
+        note = f"same letters as {right.text}, split into words differently"
+        evidence = [*evidence, PartComparison(Part.SURNAME, left.text, right.text, 1.0, 0.0, note)]
     decision = decide(score)
     explanation = f"{decision.value} ({score:.2f}): " + "; ".join(p.note for p in evidence)
     return NameMatch(round(score, 4), decision, explanation, tuple(evidence), left, right)

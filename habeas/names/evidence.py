@@ -22,6 +22,7 @@ class Part(StrEnum):
     SURNAME = "surname"
     GIVEN = "given"
     PATRONYMIC = "patronymic"
+    MIDDLE = "middle"
     BIRTH_YEAR = "birth_year"
     GENDER = "gender"
 

@@ -55,6 +55,7 @@ class ParsedName:
     order: NameOrder = NameOrder.GIVEN_FIRST
     order_certain: bool = True
     birth_year: int | None = None
+    words: tuple[str, ...] = ()  # given, surname and middle words in written order
 
     def swapped(self) -> ParsedName:
         """Return the reading with given name and surname exchanged."""
@@ -73,8 +74,26 @@ class ParsedName:
 
 _SON = frozenset({"oglu", "oghlu", "ogly", "ogli", "oglou", "ogl", "ogu"})
 _DAUGHTER = frozenset({"qizi", "gizi", "gyzy", "kyzy", "kizi", "qyzy", "gyzi", "kyzi", "qizy"})
-_MALE_PATRONYMIC = re.compile(r"^(.{2,}?)(ovich|evich|ovych|evych|ovic|evic|ich)$")
-_FEMALE_PATRONYMIC = re.compile(r"^(.{2,}?)(ovna|evna|ichna|inichna)$")
+_MALE_PATRONYMIC = re.compile(
+    r"^(.{2,}?)(ovich|evich|ovych|evych|ovic|evic|(?<=l)yich|(?<=l)ich|(?<=[mk])ich)$"
+)
+_FEMALE_PATRONYMIC = re.compile(r"^(.{2,}?)(ovna|evna|(?<=[lmk])ichna|inichna)$")
+# Words that are not part of a personal name: titles and honorifics, company forms.
+_HONORIFICS = frozenset(
+    "mr mrs ms miss mister dr doctor prof professor sir dame lord lady president monsieur "
+    "madame mme mlle herr frau senor senora sheikh shaikh sheik shaykh haji hajji hadji "
+    "mullah mulla maulana maulvi imam general gen colonel col captain capt hon honourable "
+    "honorable excellency canab xanim xanum muallim gospodin gospozha prince princess".split()
+)
+_COMPANY_WORDS = frozenset(
+    "llc ltd limited inc incorporated corp corporation gmbh plc llp lp ag sa sarl bv nv "
+    "ooo oao zao pao mmc qsc asc jsc".split()
+)
+# Connecting particles of Arabic, Romance, Germanic and Dutch names.
+_PARTICLES = frozenset(
+    "bin ben ibn bint binti al el ul ad ud as ash de da di du del della der den van von la "
+    "le y dos das ter ten".split()
+)
 _STRONG_SURNAME = re.compile(
     r"(?:ov|ova|ev|eva|yev|yeva|zade|zada|skiy|sky|ski|skaya|enko|shvili|dze)$"
 )
@@ -110,6 +129,9 @@ def split_birth_year(text: str) -> tuple[str, int | None]:
     return text.strip(), None
 
 
+_HYPHENS = re.compile(r"[-\u2010-\u2015]")
+
+
 def _clean(token: str) -> str:
     """Strip quotes and brackets around a token."""
     return token.strip("\"'“”«»()[]{}<>;:!?")
@@ -119,6 +141,29 @@ def _is_initial(token: str) -> bool:
     """Tell whether a token is an initial such as "R", "R." or "Yu."."""
     letters = token.rstrip(".")
     return letters.isalpha() and (len(letters) == 1 or (len(letters) == 2 and token.endswith(".")))
+
+
+def _is_initials_block(token: str, mixed_case: bool) -> bool:
+    """Tell whether a token is run-together initials ("JC") in a mixed-case name."""
+    return mixed_case and 2 <= len(token) <= 3 and token.isalpha() and token.isupper()
+
+
+def _content_words(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop titles, company forms, connecting particles and a word written twice in a row."""
+    folded = [fold(token).replace(" ", "") for _, token in words]
+    keep = [f not in _HONORIFICS and f not in _COMPANY_WORDS for f in folded]
+    if not any(keep):
+        keep = [True] * len(words)
+    particle = [k and f in _PARTICLES for k, f in zip(keep, folded, strict=True)]
+    if sum(keep) - sum(particle) >= 2:
+        keep = [k and not p for k, p in zip(keep, particle, strict=True)]
+    found: list[tuple[int, str]] = []
+    previous = ""
+    for word, text, kept in zip(words, folded, keep, strict=True):
+        if kept and text != previous:
+            found.append(word)
+            previous = text
+    return found
 
 
 def _patronymic(token: str) -> PatronymicMarker | None:
@@ -177,7 +222,7 @@ def _tokens(text: str) -> tuple[list[str], int | None]:
     for piece_index, piece in enumerate(text.split(",")):
         if piece_index == 1:
             comma_at = len(tokens)
-        for raw in piece.replace(".", ". ").split():
+        for raw in _HYPHENS.sub(" ", piece.replace(".", ". ")).split():
             token = _clean(raw)
             if token and token != ".":
                 tokens.append(token)
@@ -195,6 +240,7 @@ def parse_name(text: str, *, order: NameOrder | str = NameOrder.AUTO) -> ParsedN
     patronymic_at: int | None = None
     words: list[tuple[int, str]] = []
     initials: list[str] = []
+    mixed_case = any(c.islower() for c in name)
     for index, token in enumerate(tokens):
         folded = fold(token)
         if folded in _SON or folded in _DAUGHTER:
@@ -205,7 +251,13 @@ def parse_name(text: str, *, order: NameOrder | str = NameOrder.AUTO) -> ParsedN
         if _is_initial(token):
             initials.append(token.rstrip(".")[0].upper())
             continue
+        if _is_initials_block(token, mixed_case):
+            initials.extend(token)
+            continue
         words.append((index, token))
+    words = _content_words(words)
+    if comma_at is not None:
+        comma_at = sum(1 for index, _ in words if index < comma_at)
     if patronymic is None and len(words) >= 3:
         for position in range(len(words) - 1, 0, -1):
             found = _patronymic(words[position][1])
@@ -233,6 +285,7 @@ def parse_name(text: str, *, order: NameOrder | str = NameOrder.AUTO) -> ParsedN
         order=resolved,
         order_certain=certain,
         birth_year=birth_year,
+        words=tuple(token for _, token in words),
     )
 
 

@@ -25,6 +25,8 @@ from habeas.names.translit import (
 )
 
 DISTINCT_NAMES_SIMILARITY = 0.6  # two different names from the built-in tables
+SHORT_GIVEN = 6  # given-name skeletons this short that differ by one edit are different names
+SHORT_SURNAME_STEM = 5  # the same for surname stems without -ov/-yev/-li/-zadə
 _ISO_C = re.compile(r"c(?![hz])")  # ISO 9 and scholarly c = ц
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 
@@ -87,7 +89,42 @@ def token_similarity(left: str, right: str, surname: bool = False) -> float:
     right_key = b.stem if surname else b.skeleton
     if left_key != right_key and left_key in known and right_key in known:
         best = min(best, DISTINCT_NAMES_SIMILARITY)
+    elif one_letter_apart(left_key, right_key, SHORT_SURNAME_STEM if surname else SHORT_GIVEN):
+        if not _final_e(a.folded, b.folded):
+            best = min(best, DISTINCT_NAMES_SIMILARITY)
     return max(0.0, best)
+
+
+def one_letter_apart(left: str, right: str, short: int) -> bool:
+    """Tell whether two skeletons, the shorter at most ``short`` long, differ by one edit.
+
+    Skeletons already even out the transliteration alternations (q/g/k, x/kh/h, ə/a/e, c/j,
+    ı/i/y, ü/u), so one remaining edit in a short name is a different name (Elşad/Elşən,
+    Vaqif/Vahid, Ramil/Ramin, Babayev/Balayev, Əliyev/Vəliyev), not a spelling of it.
+    """
+    if left == right or min(len(left), len(right)) > short:
+        return False
+    if Levenshtein.distance(left, right, score_cutoff=1) != 1:
+        return False  # two edits, or a transposition (Anglea/Angela): a typo, not a name
+    if len(left) == len(right):
+        return True
+    longer, shorter = (left, right) if len(left) > len(right) else (right, left)
+    op = Levenshtein.editops(shorter, longer)[0]
+    added = longer[op.dest_pos]
+    if added not in _VOWELS:
+        return True
+    return added == "a" and op.dest_pos == len(longer) - 1  # Samir/Samirə: the feminine form
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _final_e(left: str, right: str) -> bool:
+    """Tell whether one spelling only adds a silent final e (Michel/Michelle, Scholz/Scholze)."""
+    longer, shorter = (left, right) if len(left) > len(right) else (right, left)
+    return longer.endswith("e") and longer[:-1].rstrip(longer[-2:-1]) == shorter.rstrip(
+        longer[-2:-1]
+    )
 
 
 def _latin(text: str) -> str:

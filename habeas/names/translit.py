@@ -133,6 +133,7 @@ _FOLD_CHARS: dict[str, str] = {
     "ħ": "h", "ı̇": "i",
 }  # fmt: skip
 _DROP = set("'`ʹʺ’‘ʼ\u201d\u02bb-\u2010\u2011")
+_SOFT_J = re.compile(r"(?<=[a-z])['ʹ’]j(?=[aeiou])", re.IGNORECASE)
 _OCR_DIGITS = {"0": "o", "1": "l", "5": "s", "8": "b", "4": "a", "3": "e", "6": "b"}
 
 
@@ -140,6 +141,7 @@ _OCR_DIGITS = {"0": "o", "1": "l", "5": "s", "8": "b", "4": "a", "3": "e", "6": 
 def fold(text: str) -> str:
     """Return text as lower-case ASCII words: no diacritics, Cyrillic romanised."""
     text = to_latin(unicodedata.normalize("NFC", text), RomanStandard.WIKIPEDIA)
+    text = _SOFT_J.sub("y", text)  # scholarly soft sign + j (Natal'ja) = ya, as in Natalya
     out: list[str] = []
     for char in text.lower():
         if char in _DROP or unicodedata.combining(char):
@@ -163,7 +165,15 @@ def _repair_ocr_digits(word: str) -> str:
     """Read digits inside a word of letters as the letters OCR confuses them with."""
     if word.isdigit() or not any(c.isdigit() for c in word):
         return word
-    return "".join(_OCR_DIGITS.get(c, c) for c in word)
+    out: list[str] = []
+    for index, char in enumerate(word):
+        letter = _OCR_DIGITS.get(char, char)
+        if char == "1" and 0 < index < len(word) - 1:
+            before, after = word[index - 1], word[index + 1]
+            if before.isalpha() and after.isalpha() and not ({before, after} & set("aeiouy")):
+                letter = "i"  # between consonants a 1 is an i (Sech1n), else an l (Ə1iyev)
+        out.append(letter)
+    return "".join(out)
 
 
 # Ordered rewrites from a folded token to its skeleton.
@@ -174,6 +184,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"shch|sch|shh|sh", "š"),
         (r"dzh|dj|dz|zh", "j"),
         (r"tch|ch", "č"),
+        (r"ck", "k"),  # English and German ck (Barack)
         (r"(?<=e)x", "ks"),  # Alexander, Alexey: Latin x, not Azerbaijani x
         (r"c(?=z)", "t"),  # GOST B cz = ts
         (r"tz", "ts"),
@@ -196,6 +207,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"iu", "yu"),
         (r"w", "v"),
         (r"ph", "f"),
+        (r"(?<=[aeiou]i)s$|(?<=ov)s$", ""),  # Latvian nominative -s: Sergejs, Lavrovs
         (r"(.)\1+", r"\1"),
     )
 )

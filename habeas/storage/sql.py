@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     Connection,
+    Date,
+    DateTime,
+    Table,
     and_,
     delete,
     func,
@@ -21,7 +26,14 @@ from sqlalchemy import (
     update,
 )
 
-from habeas.domain.audit import GENESIS, AuditEntry, ChainBreak, entry_hash, verify_chain
+from habeas.domain.audit import (
+    GENESIS,
+    AuditEntry,
+    ChainBreak,
+    canonical,
+    entry_hash,
+    verify_chain,
+)
 from habeas.domain.case import Case
 from habeas.domain.event import Event, chronology_problems, current_versions
 from habeas.domain.person import Person
@@ -29,13 +41,13 @@ from habeas.domain.publication import ListChange, ListMember, PublishedList, mem
 from habeas.domain.record import (
     case_from_dict,
     case_to_dict,
-    event_fact,
     event_from_dict,
-    fact_hash,
+    fact_text,
     person_from_dict,
     person_to_dict,
     source_from_dict,
     source_to_dict,
+    text_hash,
 )
 from habeas.domain.source import Source
 from habeas.domain.status import Spell, continuous_since, custody_spells, political_spells
@@ -51,6 +63,44 @@ CHUNK = 2000
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many rows with one driver-level executemany, skipping SQLAlchemy's per-row
+    processing (the import hot path). Values are converted as SQLAlchemy would store them."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join([mark] * len(columns))})"
+    )
+    if conn.dialect.name == "sqlite":
+        converters = [_SQLITE_CONVERTERS.get(type(table.c[c].type)) for c in columns]
+        if any(converters):
+            values = [
+                tuple(
+                    v if f is None or v is None else f(v)
+                    for f, v in zip(converters, (row[c] for c in columns), strict=True)
+                )
+                for row in rows
+            ]
+        else:
+            values = [tuple(row[c] for c in columns) for row in rows]
+    else:
+        values = [tuple(row[c] for c in columns) for row in rows]
+    for start in range(0, len(values), 5000):
+        conn.exec_driver_sql(sql, values[start : start + 5000])
+
+
+# How SQLAlchemy's SQLite types store Python values; raw inserts must write the same text.
+_SQLITE_CONVERTERS: dict[type, Callable[[Any], Any]] = {
+    DateTime: lambda v: v.strftime("%Y-%m-%d %H:%M:%S.%f"),
+    Date: lambda v: v.isoformat(),
+    Boolean: int,
+}
 
 
 class _Audit:
@@ -69,6 +119,13 @@ class _Audit:
         self.rows: list[dict[str, Any]] = []
 
     def add(self, action: str, entity: str, entity_id: str, before: Any, after: Any) -> None:
+        """Append an entry whose before/after states are plain values."""
+        self.add_text(action, entity, entity_id, canonical(before), canonical(after))
+
+    def add_text(
+        self, action: str, entity: str, entity_id: str, before: str | None, after: str | None
+    ) -> None:
+        """Append an entry whose before/after states are canonical JSON text already."""
         self.seq += 1
         digest = entry_hash(
             seq=self.seq,
@@ -100,8 +157,7 @@ class _Audit:
         self.prev = digest
 
     def flush(self) -> None:
-        for chunk in _chunks(self.rows):
-            self.conn.execute(insert(t.audit), list(chunk))
+        _bulk_insert(self.conn, t.audit, self.rows)
         self.rows.clear()
 
 
@@ -169,8 +225,8 @@ class SqlRegistry:
             self._write_sources(conn, changes.sources, audit, counter)
             self._write_persons(conn, changes.persons, audit, counter)
             self._write_cases(conn, changes, audit, counter)
-            touched = self._write_events(conn, changes, audit, counter, at, actor, reason)
-            self._rebuild_spells(conn, touched)
+            merged = self._write_events(conn, changes, audit, counter, at, actor, reason)
+            self._rebuild_spells(conn, merged)
             audit.flush()
         return counter.summary()
 
@@ -244,8 +300,7 @@ class SqlRegistry:
             existing[person.id] = person
         for chunk in _chunks(new_rows):
             conn.execute(insert(t.persons), list(chunk))
-        for chunk in _chunks(name_rows):
-            conn.execute(insert(t.person_names), list(chunk))
+        _bulk_insert(conn, t.person_names, name_rows)
 
     def _write_cases(
         self, conn: Connection, changes: ChangeSet, audit: _Audit, counter: _Counter
@@ -291,9 +346,10 @@ class SqlRegistry:
         at: datetime,
         actor: str,
         reason: str,
-    ) -> set[str]:
+    ) -> dict[str, list[Event]]:
+        """Write new event versions; return the touched persons' current events."""
         if not changes.events:
-            return set()
+            return {}
         self._check_references(conn, changes)
         ids = sorted({e.id for e in changes.events})
         latest: dict[str, tuple[int, str, str, Any]] = {}
@@ -315,9 +371,10 @@ class SqlRegistry:
                 held = latest.get(row.event_id)
                 if held is None or row.version > held[0]:
                     latest[row.event_id] = (row.version, row.fact_hash, row.person_id, row.fact)
-        to_write: list[tuple[Event, str]] = []
+        to_write: list[tuple[Event, str, str]] = []
         for event in changes.events:
-            digest = fact_hash(event)
+            text = fact_text(event)
+            digest = text_hash(text)
             held = latest.get(event.id)
             if changes.exact_versions:
                 stored = stored_versions.get((event.id, event.version))
@@ -345,34 +402,27 @@ class SqlRegistry:
                     "a new one.",
                     {"person_id": "cannot change"},
                 )
-            stamped = Event(
-                **{
-                    **{f: getattr(event, f) for f in Event.__dataclass_fields__},
-                    "version": version,
-                    "recorded_at": event.recorded_at or at,
-                    "recorded_by": event.recorded_by or actor,
-                    "reason": event.reason or reason,
-                }
+            stamped = _stamp(
+                event,
+                version,
+                event.recorded_at or at,
+                event.recorded_by or actor,
+                event.reason or reason,
             )
-            before = None if held is None else held[3]
-            audit.add(
-                "create" if held is None else "correct",
-                "event",
-                event.id,
-                before,
-                event_fact(stamped),
-            )
-            latest[event.id] = (version, digest, event.person_id, event_fact(stamped))
+            action = "create" if held is None else "correct"
+            audit.add_text(action, "event", event.id, None if held is None else held[3], text)
+            latest[event.id] = (version, digest, event.person_id, text)
             known_facts[event.id].add(digest)
-            to_write.append((stamped, digest))
+            to_write.append((stamped, digest, text))
             if held is None:
                 counter.added["events"] += 1
             else:
                 counter.changed["events"] += 1
-        touched = {e.person_id for e, _ in to_write}
-        self._check_chronology(conn, changes, touched, [e for e, _ in to_write])
+        touched = {e.person_id for e, _, _ in to_write}
+        merged = self._merged_events(conn, touched, [e for e, _, _ in to_write])
+        self._check_chronology(changes, merged)
         self._insert_events(conn, to_write)
-        return touched
+        return merged
 
     def _check_references(self, conn: Connection, changes: ChangeSet) -> None:
         person_ids = sorted({e.person_id for e in changes.events})
@@ -403,16 +453,24 @@ class SqlRegistry:
                         {"source_id": citation.source_id},
                     )
 
-    def _check_chronology(
-        self, conn: Connection, changes: ChangeSet, touched: set[str], written: list[Event]
-    ) -> None:
-        stored = self._current_events(conn, sorted(touched))
-        new_by_id = {e.id: e for e in written}
-        for person_id in sorted(touched):
-            merged = {e.id: e for e in stored.get(person_id, [])}
-            merged.update({i: e for i, e in new_by_id.items() if e.person_id == person_id})
-            alive = [e for e in merged.values() if not e.retracted]
-            problems = chronology_problems(alive)
+    def _merged_events(
+        self, conn: Connection, touched: set[str], written: list[Event]
+    ) -> dict[str, list[Event]]:
+        """Current events of the touched persons once `written` is applied."""
+        merged: dict[str, dict[str, Event]] = defaultdict(dict)
+        for person_id, events in self._current_events(conn, sorted(touched)).items():
+            merged[person_id].update((e.id, e) for e in events)
+        for event in written:
+            merged[event.person_id][event.id] = event
+        return {
+            person_id: [e for e in events.values() if not e.retracted]
+            for person_id, events in merged.items()
+        }
+
+    @staticmethod
+    def _check_chronology(changes: ChangeSet, merged: dict[str, list[Event]]) -> None:
+        for person_id in sorted(merged):
+            problems = chronology_problems(merged[person_id])
             if problems:
                 event, problem = problems[0]
                 raise InvalidRecord(
@@ -421,66 +479,51 @@ class SqlRegistry:
                     {"date": problem},
                 )
 
-    def _insert_events(self, conn: Connection, to_write: list[tuple[Event, str]]) -> None:
-        for chunk in _chunks(to_write):
-            rows = [
-                {
-                    "event_id": e.id,
-                    "version": e.version,
-                    "person_id": e.person_id,
-                    "case_id": e.case_id,
-                    "kind": e.kind.value,
-                    "date": e.date.isoformat(),
-                    "anchor": e.date.anchor(),
-                    "fact": event_fact(e),
-                    "fact_hash": digest,
-                    "recorded_at": e.recorded_at,
-                    "recorded_by": e.recorded_by,
-                    "reason": e.reason,
-                    "retracted": e.retracted,
-                }
-                for e, digest in chunk
-            ]
-            conn.execute(insert(t.events), rows)
-            with_citations = [(e, i) for e, i in ((e, e.id) for e, _ in chunk) if e.citations]
-            if not with_citations:
-                continue
-            keys = {
-                (r.event_id, r.version): r.row_id
-                for r in conn.execute(
-                    select(t.events.c.row_id, t.events.c.event_id, t.events.c.version).where(
-                        t.events.c.event_id.in_([i for _, i in with_citations])
-                    )
-                )
+    def _insert_events(self, conn: Connection, to_write: list[tuple[Event, str, str]]) -> None:
+        rows = [
+            {
+                "event_id": e.id,
+                "version": e.version,
+                "person_id": e.person_id,
+                "case_id": e.case_id,
+                "kind": e.kind.value,
+                "date": e.date.isoformat(),
+                "anchor": e.date.anchor(),
+                "fact": text,
+                "fact_hash": digest,
+                "recorded_at": e.recorded_at,
+                "recorded_by": e.recorded_by,
+                "reason": e.reason,
+                "retracted": e.retracted,
             }
-            citation_rows = [
-                {
-                    "event_row": keys[(e.id, e.version)],
-                    "position": position,
-                    "source_id": c.source_id,
-                    "quote": c.quote,
-                    "start": c.start,
-                    "end": c.end,
-                }
-                for e, _ in with_citations
-                for position, c in enumerate(e.citations)
-            ]
-            conn.execute(insert(t.citations), citation_rows)
+            for e, digest, text in to_write
+        ]
+        _bulk_insert(conn, t.events, rows)
+        citation_rows = [
+            {
+                "event_id": e.id,
+                "version": e.version,
+                "position": position,
+                "source_id": c.source_id,
+                "quote": c.quote,
+                "start": c.start,
+                "end": c.end,
+            }
+            for e, _, _ in to_write
+            for position, c in enumerate(e.citations)
+        ]
+        _bulk_insert(conn, t.citations, citation_rows)
 
-    def _rebuild_spells(self, conn: Connection, touched: set[str]) -> None:
-        """Refresh the spell index (derived from current events) for the touched persons."""
-        ids = sorted(touched)
-        if not ids:
-            return
+    def _rebuild_spells(self, conn: Connection, current: dict[str, list[Event]]) -> None:
+        """Refresh the spell index (derived from current events) for the given persons."""
+        ids = sorted(current)
         for chunk in _chunks(ids):
             conn.execute(delete(t.spells).where(t.spells.c.person_id.in_(chunk)))
-        current = self._current_events(conn, ids)
         rows: list[dict[str, Any]] = []
         for events in current.values():
             rows.extend(_spell_row(s, "custody") for s in custody_spells(events))
             rows.extend(_spell_row(s, "political") for s in political_spells(events))
-        for chunk in _chunks(rows):
-            conn.execute(insert(t.spells), list(chunk))
+        _bulk_insert(conn, t.spells, rows)
 
     def rebuild_index(self) -> int:
         """Rebuild derived indexes (spells, name search keys) from the records; returns the
@@ -488,7 +531,7 @@ class SqlRegistry:
         with self.engine.begin() as conn:
             ids = [r.id for r in conn.execute(select(t.persons.c.id))]
             conn.execute(delete(t.spells))
-            self._rebuild_spells(conn, set(ids))
+            self._rebuild_spells(conn, self._current_events(conn, None))
             rows = list(conn.execute(select(t.person_names.c.id, t.person_names.c.value)))
             for chunk in _chunks(rows):
                 for row in chunk:
@@ -554,7 +597,7 @@ class SqlRegistry:
         )
         for query in queries:
             for row in conn.execute(query.order_by(t.events.c.row_id)):
-                data = dict(row.fact)
+                data = json.loads(row.fact)
                 data.update(
                     version=row.version,
                     recorded_at=row.recorded_at.isoformat(timespec="microseconds"),
@@ -930,6 +973,16 @@ class SqlRegistry:
         """Every version of every event, in the order written (for lossless export)."""
         with self.engine.connect() as conn:
             yield from self._event_rows(conn, None, None)
+
+
+def _stamp(event: Event, version: int, at: datetime, actor: str, reason: str) -> Event:
+    """A copy of a validated event with its version and knowledge-time fields set."""
+    stamped = copy.copy(event)
+    object.__setattr__(stamped, "version", version)
+    object.__setattr__(stamped, "recorded_at", at)
+    object.__setattr__(stamped, "recorded_by", actor)
+    object.__setattr__(stamped, "reason", reason)
+    return stamped
 
 
 def _spell_row(spell: Spell, kind: str) -> dict[str, Any]:

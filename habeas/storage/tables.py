@@ -105,7 +105,7 @@ events = Table(
     Column("kind", String(24), nullable=False),
     Column("date", String(10), nullable=False),
     Column("anchor", Date, nullable=False),
-    Column("fact", JSON, nullable=False),
+    Column("fact", Text, nullable=False),  # canonical JSON text, hashed as stored
     Column("fact_hash", String(32), nullable=False),
     Column("recorded_at", DateTime, nullable=False),
     Column("recorded_by", Text, nullable=False),
@@ -119,7 +119,8 @@ events = Table(
 citations = Table(
     "citations",
     metadata,
-    Column("event_row", Integer, ForeignKey("events.row_id"), primary_key=True),
+    Column("event_id", String(64), primary_key=True),
+    Column("version", Integer, primary_key=True),
     Column("position", Integer, primary_key=True),
     Column("source_id", String(64), ForeignKey("sources.id"), nullable=False, index=True),
     Column("quote", Text, nullable=False),
@@ -151,8 +152,8 @@ audit = Table(
     Column("entity", String(32), nullable=False),
     Column("entity_id", String(64), nullable=False),
     Column("reason", Text, nullable=False),
-    Column("before", JSON),
-    Column("after", JSON),
+    Column("before", Text),  # canonical JSON text, hashed as stored
+    Column("after", Text),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
     Index("ix_audit_entity", "entity", "entity_id"),

@@ -1,7 +1,7 @@
 from dataclasses import replace
 from datetime import datetime
 
-from habeas.domain.audit import GENESIS, AuditEntry, entry_hash, verify_chain
+from habeas.domain.audit import GENESIS, AuditEntry, canonical, entry_hash, verify_chain
 
 
 def _chain(n: int) -> list[AuditEntry]:
@@ -17,7 +17,7 @@ def _chain(n: int) -> list[AuditEntry]:
             entity_id=f"e{seq}",
             reason="import",
             before=None,
-            after={"date": f"2015-12-{seq:02d}"},
+            after=canonical({"date": f"2015-12-{seq:02d}"}),
             prev_hash=prev,
         )
         digest = entry_hash(**fields)  # type: ignore[arg-type]
@@ -32,7 +32,7 @@ def test_intact_chain_verifies() -> None:
 
 def test_edited_entry_is_named() -> None:
     entries = _chain(5)
-    entries[2] = replace(entries[2], after={"date": "2015-12-31"})
+    entries[2] = replace(entries[2], after=canonical({"date": "2015-12-31"}))
     broken = verify_chain(entries)
     assert broken is not None and broken.seq == 3
 

@@ -1,0 +1,221 @@
+"""Entries of a pardon or amnesty decree: who is named, born when, and under which measure.
+
+A decree is a few numbered paragraphs, each ordering a measure ("… cəzalarının
+çəkilməmiş hissəsindən azad edilsin:"), each followed by numbered name lines
+("12. Əliyev Elçin Məmməd oğlu, 1975-ci il təvəllüdlü"). Every non-blank line ends up as
+a section heading, an entry or a skipped line with the reason, never dropped unsaid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from habeas.domain.event import Measure
+from habeas.exceptions import InputError
+from habeas.ingest.decrees.measure import find_measure
+from habeas.ingest.decrees.text import DecreeLine, DecreeText
+from habeas.names.parse import NameOrder, parse_name, split_birth_year
+from habeas.names.translit import fold
+
+LANGUAGES = ("az", "ru", "en")
+_NUMBERING = re.compile(r"^\s*(?:(\d{1,4}(?:\.\d{1,3})*)[.)]|[-–—•*])\s*")
+_YEAR = re.compile(
+    r"""(?P<az>(?P<y1>1[89]\d\d|20\d\d)\s*-?\s*(?:c[iıuü]|j[iı])\s+il(?:\s+də)?
+        \s+t[əe]v[əe]ll[üu]dl[üu])
+    |(?P<ru>(?P<y2>1[89]\d\d|20\d\d)\s*(?:г(?:ода|\.)?\s*(?:рождения|р\.)|г\.р\.?))
+    |(?P<en>\(?\s*(?:born(?:\s+in)?|b\.)\s*(?P<y3>1[89]\d\d|20\d\d)\s*\)?)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-.]*$")  # digits inside: OCR (Ə1iyev)
+_AZ_LETTERS = frozenset("əğıƏĞİ")
+_MARKERS = frozenset({"oglu", "ogly", "oghlu", "qizi", "gizi", "kyzy", "kizi"})
+
+
+@dataclass(frozen=True, slots=True)
+class DecreeSection:
+    """A numbered decree paragraph that orders a measure for the entries below it."""
+
+    line: int
+    text: str
+    measure: Measure | None
+    term_months: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DecreeEntry:
+    """One person named in a decree, with the measure that applies to them."""
+
+    line: int
+    raw: str
+    name: str
+    surname: str | None
+    given: str | None
+    patronymic: str | None
+    birth_year: int | None
+    gender: str | None
+    measure: Measure | None
+    term_months: int | None = None
+    section: DecreeSection | None = None
+    number: str | None = None
+    detail: str = ""
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedLine:
+    """A non-blank line that is neither an entry nor a section heading, and why."""
+
+    line: int
+    text: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateEntry:
+    """An entry whose name and birth year repeat an earlier entry's."""
+
+    line: int
+    first_line: int
+    name: str
+    birth_year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDecree:
+    """What a decree says: language, sections, entries, duplicates and skipped lines."""
+
+    source: str
+    language: str
+    sections: list[DecreeSection] = field(default_factory=list)
+    entries: list[DecreeEntry] = field(default_factory=list)
+    skipped: list[SkippedLine] = field(default_factory=list)
+    duplicates: list[DuplicateEntry] = field(default_factory=list)
+
+
+def detect_language(text: str) -> str:
+    """Return "ru" for mostly Cyrillic text, "az" for Azerbaijani letters or words, else "en"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
+    if letters and cyrillic / len(letters) > 0.3:
+        return "ru"
+    lowered = text.lower()
+    if any(ch in _AZ_LETTERS for ch in text) or "təvəllüd" in lowered or " oğlu" in lowered:
+        return "az"
+    return "en"
+
+
+def _looks_like_name(text: str) -> str | None:
+    """Return why text is not a name, or None if it looks like one (2-6 words, letters only)."""
+    words = text.replace(",", " ").split()
+    if len(words) < 2:
+        return "only one word before the birth year"
+    if len(words) > 6:
+        return f"{len(words)} words before the birth year, too many for a name"
+    bad = next((word for word in words if not _NAME_WORD.match(word)), None)
+    if bad is not None:
+        return f'"{bad}" is not a name word'
+    return None
+
+
+def _bare_name(body: str) -> bool:
+    """Tell whether a numbered line starts with 2-5 capitalised name words before any comma."""
+    words = body.partition(",")[0].split()
+    return 2 <= len(words) <= 5 and all(
+        _NAME_WORD.match(word) and word[0].isupper() or fold(word) in _MARKERS for word in words
+    )
+
+
+def _entry(
+    line: DecreeLine, body: str, number: str | None, language: str, section: DecreeSection | None
+) -> DecreeEntry | str:
+    """Parse one candidate entry line; return the entry or why it is not one."""
+    found = _YEAR.search(body)
+    year: int | None
+    if found is not None:
+        name_text = body[: found.start()].strip(" ,;:(–—-")
+        detail = body[found.end() :].strip(" ,;:.)–—-")
+        year = int(found.group("y1") or found.group("y2") or found.group("y3"))
+    else:
+        name_text, year = split_birth_year(body.rstrip(" .;"))
+        detail = ""
+        if year is None:
+            if number is None or not _bare_name(body):
+                return "no birth year (e.g. 1975-ci il təvəllüdlü, 1980 года рождения, born 1975)"
+            name_text, _, detail = body.partition(",")
+            detail = detail.strip(" .;")
+    why = _looks_like_name(name_text)
+    if why is not None:
+        return why
+    order = NameOrder.AUTO if language == "en" else NameOrder.SURNAME_FIRST
+    parsed = parse_name(name_text, order=order)
+    measure, term = (section.measure, section.term_months) if section else (None, None)
+    own = find_measure(detail) if detail else None
+    if own is not None:
+        measure, term = own.measure, own.term_months
+    return DecreeEntry(
+        line=line.number,
+        raw=line.text,
+        name=name_text,
+        surname=parsed.surname,
+        given=parsed.given,
+        patronymic=parsed.patronymic,
+        birth_year=year,
+        gender=parsed.gender.value if parsed.gender else None,
+        measure=measure,
+        term_months=term,
+        section=section,
+        number=number,
+        detail=detail,
+        page=line.page,
+    )
+
+
+def parse_decree(text: DecreeText | str, *, language: str | None = None) -> ParsedDecree:
+    """Parse a decree into sections and entries; raise InputError if it names nobody."""
+    decree = DecreeText.from_string(text) if isinstance(text, str) else text
+    if language is not None and language not in LANGUAGES:
+        raise InputError(f'unknown decree language "{language}"; use one of az, ru, en')
+    result = ParsedDecree(decree.source, language or detect_language(decree.text))
+    section: DecreeSection | None = None
+    seen: dict[tuple[str, int | None], int] = {}
+    for line in decree.lines:
+        stripped = line.text.strip()
+        if not stripped:
+            continue
+        numbering = _NUMBERING.match(stripped)
+        number = numbering.group(1) if numbering else None
+        body = stripped[numbering.end() :] if numbering else stripped
+        parsed = _entry(line, body, number, result.language, section)
+        if isinstance(parsed, DecreeEntry):
+            key = (" ".join(fold(parsed.name).split()), parsed.birth_year)
+            if key in seen:
+                result.duplicates.append(
+                    DuplicateEntry(line.number, seen[key], parsed.name, parsed.birth_year)
+                )
+            else:
+                seen[key] = line.number
+            result.entries.append(parsed)
+            continue
+        measure = find_measure(body)
+        if measure is not None:
+            section = DecreeSection(
+                line.number, stripped, measure.measure, measure.term_months, measure.note
+            )
+            result.sections.append(section)
+            continue
+        if numbering is not None and len(body.split()) >= 6:
+            section = DecreeSection(line.number, stripped, None, None, "no measure recognised")
+            result.sections.append(section)
+            result.skipped.append(SkippedLine(line.number, stripped, "paragraph without a measure"))
+            continue
+        result.skipped.append(SkippedLine(line.number, stripped, parsed))
+    if not result.entries:
+        raise InputError(
+            "no decree entries found (expected lines like "
+            '"1. Əliyev Elçin Məmməd oğlu, 1975-ci il təvəllüdlü"). '
+            "Check the file is the decree's text; for a scanned PDF re-run with --ocr.",
+            file=decree.source,
+        )
+    return result
