@@ -102,7 +102,7 @@ def write_rows(
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
+            writer.writerow({k: _cell(row.get(k), "|") for k in columns})
         return
     from rich.table import Table
 
@@ -110,13 +110,13 @@ def write_rows(
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
+        table.add_row(*(_cell(row.get(c), ", ") for c in columns))
     console.print(table)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, separator: str) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "|".join(str(v) for v in value)
+        return separator.join(str(v) for v in value)
     return str(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -82,10 +83,13 @@ def link_command(
                     progress.advance(linking)
                     yield record
 
+            records = streamed()
+            first = next(records, None)  # a bad header fails here, before any output
             writer = csv.writer(stream) if fmt is LinkFormat.CSV else None
             if writer is not None:
                 writer.writerow(COLUMNS)
-            for row in link_lists(streamed(), index, threshold=threshold):
+            lefts = itertools.chain([first], records) if first is not None else iter(())
+            for row in link_lists(lefts, index, threshold=threshold):
                 values = row.as_dict()
                 if writer is not None:
                     writer.writerow([values[column] for column in COLUMNS])

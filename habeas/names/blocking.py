@@ -1,32 +1,45 @@
 """An index over many names that finds candidates without comparing every pair.
 
-Every reading of every indexed name (both orders when the order is unsure) is filed under
-its surname's phonetic keys, each key's one-deletion neighbours (keys of four or more
-symbols), and the first sound of the given name. ``compare`` caps at ``GATE_CAP`` (below
-``POSSIBLE_THRESHOLD``) every pair whose surname keys are not one edit apart or whose
-given names start with different sounds, so the blocks lose no pair that exhaustive
-comparison would rate ``possible`` or ``match``.
+Every reading of every indexed name is filed in a group by its (surname, given name) words;
+groups are reached through their surname's phonetic keys and each key's one-deletion
+neighbours (keys of four or more symbols). ``compare`` caps at ``GATE_CAP`` (below
+``POSSIBLE_THRESHOLD``) every pair whose surname keys are not one edit apart or whose given
+names start with different sounds, so a query only looks at groups that pass that gate. A
+group is then dropped when even the best patronymic, middle names and birth year could not
+lift its surname and given-name evidence to the minimum score. Both steps are exact: no pair
+that ``quick_score`` rates at the minimum or above is lost. Spellings that only split the
+same letters differently (``PolPot``) meet through a joined-letters key.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from habeas.names.compare import (
+    INITIAL_FOR,
+    MIDDLE_FOR,
+    PATRONYMIC_FOR,
     POSSIBLE_THRESHOLD,
+    PRIOR,
+    YEAR_SAME,
     NameMatch,
     compare_parsed,
     given_sounds,
+    joined_key,
+    name_weight,
     quick_score,
     readings,
 )
 from habeas.names.frequency import NameFrequency, part_stem
 from habeas.names.parse import NameOrder, ParsedName, parse_name
-from habeas.names.similarity import gate_keys
+from habeas.names.similarity import classes_compatible, gate_keys, keys_compatible
 
-ANY_SOUND = "*"  # block of names with neither given name nor initial
+ANY_SOUND = "*"  # given-name class of a reading with neither given name nor initial
+_BEST_EXTRAS = PATRONYMIC_FOR + 2 * MIDDLE_FOR + YEAR_SAME  # most the other parts can add
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,22 +72,40 @@ def neighbourhood(keys: Iterable[str]) -> set[str]:
     return found
 
 
-def _block_sounds(name: ParsedName) -> frozenset[str]:
-    """Return the given-name sounds a reading is filed under."""
-    sounds = given_sounds(name)
-    return sounds if sounds is not None else frozenset({ANY_SOUND})
+@lru_cache(maxsize=65536)
+def _surname_blocks(surname: str) -> frozenset[str]:
+    """Return the block keys of a surname (its gate keys and their neighbours)."""
+    return frozenset(neighbourhood(gate_keys(surname)))
 
 
-def _lookup_classes(sounds: frozenset[str], by_sound: dict[str, list[int]]) -> list[str]:
-    """Return the given-name classes in a block that may hold names fitting sounds."""
-    wanted = [s for s in sounds if s in by_sound]
-    wanted += [f"{s[0]}*" for s in sounds if s[1] != "*" and f"{s[0]}*" in by_sound]
-    if any(s[1] == "*" for s in sounds):
-        firsts = {s[0] for s in sounds if s[1] == "*"}
-        wanted += [c for c in by_sound if c[0] in firsts]
-    if ANY_SOUND in by_sound:
-        wanted.append(ANY_SOUND)
-    return list(dict.fromkeys(wanted))
+@lru_cache(maxsize=262144)
+def _surnames_fit(left: str, right: str) -> bool:
+    """Tell whether two surnames pass the gate of compare (keys one edit apart)."""
+    return keys_compatible(gate_keys(left), gate_keys(right))
+
+
+def _group_key(reading: ParsedName) -> tuple[str, str]:
+    """Return the (surname, given name or initial marker) words that name a reading's group."""
+    if reading.given:
+        return reading.surname or "", reading.given
+    if reading.initials:
+        return reading.surname or "", f"{reading.initials[0]}."
+    return reading.surname or "", ANY_SOUND
+
+
+@lru_cache(maxsize=262144)
+def _sounds(given: str) -> frozenset[str] | None:
+    """Return the sound classes of a group's given word (None: neither name nor initial)."""
+    if given == ANY_SOUND:
+        return None
+    if given.endswith("."):
+        return given_sounds(ParsedName(text=given, given=None, surname=None, initials=(given[0],)))
+    return given_sounds(ParsedName(text=given, given=given, surname=None))
+
+
+def _logistic(logit: float) -> float:
+    """Return the logistic of a log-odds sum."""
+    return 1.0 / (1.0 + math.exp(-logit))
 
 
 class NameIndex:
@@ -83,7 +114,10 @@ class NameIndex:
     def __init__(self) -> None:
         """Create an empty index."""
         self._entries: list[IndexedName] = []
-        self._blocks: dict[str, dict[str, list[int]]] = {}
+        self._groups: dict[tuple[str, str], list[int]] = {}
+        self._groups_by_surname: dict[str, list[str]] = {}
+        self._surnames_by_block: dict[str, list[str]] = {}
+        self._joined: dict[str, list[int]] = {}
         self._counts: Counter[str] = Counter()
         self._frequency: NameFrequency | None = None
 
@@ -122,36 +156,71 @@ class NameIndex:
         for reading in readings(parsed):
             if not reading.surname:
                 continue
-            for block in neighbourhood(gate_keys(reading.surname)):
-                by_sound = self._blocks.setdefault(block, {})
-                for sound in _block_sounds(reading):
-                    postings = by_sound.setdefault(sound, [])
-                    if not postings or postings[-1] != position:
-                        postings.append(position)
+            group = _group_key(reading)
+            postings = self._groups.get(group)
+            if postings is None:
+                postings = self._groups[group] = []
+                self._file_surname(group)
+            if not postings or postings[-1] != position:
+                postings.append(position)
+        joined = joined_key(name)
+        if len(joined) >= 6:
+            self._joined.setdefault(joined, []).append(position)
 
-    def _positions(self, parsed: ParsedName) -> list[int]:
-        """Return the positions of indexed names sharing a block with any reading of parsed."""
+    def _file_surname(self, group: tuple[str, str]) -> None:
+        """Make a new group reachable through its surname's blocks."""
+        surname, given = group
+        givens = self._groups_by_surname.get(surname)
+        if givens is None:
+            givens = self._groups_by_surname[surname] = []
+            for block in _surname_blocks(surname):
+                self._surnames_by_block.setdefault(block, []).append(surname)
+        givens.append(given)
+
+    def _surnames_near(self, surname: str) -> set[str]:
+        """Return the indexed surnames whose keys pass the gate with surname."""
+        found: set[str] = set()
+        for block in _surname_blocks(surname):
+            found.update(self._surnames_by_block.get(block, ()))
+        return {other for other in found if _surnames_fit(surname, other)}
+
+    def _group_bound(self, reading: ParsedName, surname: str, given: str) -> float:
+        """Return the highest score any name of a group could reach against a reading."""
+        frequency = self.frequency
+        assert reading.surname is not None
+        logit = PRIOR + _BEST_EXTRAS
+        rarity = min(frequency.rarity(reading.surname), frequency.rarity(surname))
+        logit += name_weight(True, reading.surname, surname, rarity)
+        if reading.given and given != ANY_SOUND and not given.endswith("."):
+            rarity = min(frequency.rarity(reading.given), frequency.rarity(given))
+            logit += name_weight(False, reading.given, given, rarity)
+        else:
+            logit += INITIAL_FOR
+        return _logistic(logit)
+
+    def _positions(self, parsed: ParsedName, minimum: float = 0.0) -> list[int]:
+        """Return the positions of indexed names that may score minimum or more against parsed."""
         found: set[int] = set()
         for reading in readings(parsed):
             if not reading.surname:
                 continue
             sounds = given_sounds(reading)
-            for block in neighbourhood(gate_keys(reading.surname)):
-                by_sound = self._blocks.get(block)
-                if by_sound is None:
-                    continue
-                if sounds is None:
-                    for postings in by_sound.values():
-                        found.update(postings)
-                    continue
-                for sound in _lookup_classes(sounds, by_sound):
-                    found.update(by_sound[sound])
+            for surname in self._surnames_near(reading.surname):
+                for given in self._groups_by_surname[surname]:
+                    theirs = _sounds(given)
+                    if sounds is not None and theirs is not None:
+                        if not classes_compatible(sounds, theirs):
+                            continue
+                    if minimum > 0.0 and self._group_bound(reading, surname, given) < minimum:
+                        continue
+                    found.update(self._groups[(surname, given)])
+        found.update(self._joined.get(joined_key(parsed.text), ()))
         return sorted(found)
 
-    def candidates(self, name: str) -> list[str]:
-        """Return the ids of persons with a name variant in the same block as name."""
+    def candidates(self, name: str, *, minimum: float = 0.0) -> list[str]:
+        """Return the ids of persons with a name variant that passes the blocks for name."""
         ids: dict[str, None] = {}
-        for position in self._positions(parse_name(name)):
+        for position in self._positions(parse_name(name), minimum):
             ids.setdefault(self._entries[position].key_id, None)
         return list(ids)
 
@@ -168,7 +237,7 @@ class NameIndex:
         parsed = parse_name(name)
         frequency = self.frequency
         best: dict[str, tuple[float, int]] = {}
-        for position in self._positions(parsed):
+        for position in self._positions(parsed, minimum):
             entry = self._entries[position]
             score = quick_score(
                 parsed,
@@ -197,3 +266,24 @@ class NameIndex:
             )
             found.append(Candidate(key_id, entry.name, match))
         return found
+
+    def search_many(
+        self,
+        queries: Sequence[str | tuple[str, int | None] | tuple[str, int | None, str | None]],
+        *,
+        limit: int = 10,
+        minimum: float = POSSIBLE_THRESHOLD,
+    ) -> list[list[Candidate]]:
+        """Search many names at once: each query is a name, (name, year) or (name, year, gender)."""
+        results: list[list[Candidate]] = []
+        for query in queries:
+            if isinstance(query, str):
+                name, year, gender = query, None, None
+            else:
+                name, year = query[0], query[1]
+                gender = query[2] if len(query) > 2 else None  # type: ignore[misc]
+            found = self.search(
+                name, birth_year=year, gender=gender, limit=limit, minimum=minimum
+            )
+            results.append(found)
+        return results

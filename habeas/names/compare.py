@@ -184,6 +184,11 @@ def _name_weight(surname: bool, left: str, right: str, rarity: float) -> tuple[f
     return similarity, GIVEN_FOR * rarity * agree if agree > 0 else GIVEN_AGAINST * agree
 
 
+def name_weight(surname: bool, left: str, right: str, rarity: float) -> float:
+    """Return the signed evidence (log-odds) of two surnames or two given names."""
+    return _name_weight(surname, left, right, rarity)[1]
+
+
 def _weighted(part: Part, label: str, left: str, right: str, rarity: float) -> PartComparison:
     """Compare a surname or given name, weigh it and write the note."""
     similarity, weight = _name_weight(part is Part.SURNAME, left, right, rarity)
