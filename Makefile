@@ -36,6 +36,8 @@ test: lint
 ## bench: benchmarks print their figures (not asserted)
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/registry.py
+	$(BIN)/python bench/names.py
+	$(BIN)/python bench/link.py
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache .mypy_cache .ruff_cache

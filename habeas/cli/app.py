@@ -9,6 +9,7 @@ import typer
 from habeas.cli import audit, publish
 from habeas.cli.common import STATE, err_console
 from habeas.cli.demo import demo_command
+from habeas.cli.link import link_command
 from habeas.cli.person import search_command, show_command
 from habeas.cli.status import (
     count_command,
@@ -62,6 +63,9 @@ app.command("import", help="Import persons.csv, events.csv or native .jsonl, all
     import_command
 )
 app.command("export", help="Export the registry as native JSON Lines or CSV.")(export_command)
+app.command("link", help="Pair the rows of two name lists that may denote one person.")(
+    link_command
+)
 app.command("reindex", help="Rebuild derived indexes after upgrading habeas.")(reindex_command)
 app.command("demo", help="Build a demo database of a fictional country.")(demo_command)
 app.add_typer(audit.app, name="audit", help="Verify and read the hash-chained audit trail.")

@@ -20,11 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from habeas.names.compare import (
+    GENDER_AGAINST,
     INITIAL_FOR,
     MIDDLE_FOR,
     PATRONYMIC_FOR,
     POSSIBLE_THRESHOLD,
     PRIOR,
+    YEAR_AGAINST,
+    YEAR_NEAR,
     YEAR_SAME,
     NameMatch,
     compare_parsed,
@@ -36,7 +39,7 @@ from habeas.names.compare import (
 )
 from habeas.names.frequency import NameFrequency, part_stem
 from habeas.names.parse import NameOrder, ParsedName, parse_name
-from habeas.names.similarity import classes_compatible, gate_keys, keys_compatible
+from habeas.names.similarity import gate_keys, keys_compatible
 
 ANY_SOUND = "*"  # given-name class of a reading with neither given name nor initial
 _BEST_EXTRAS = PATRONYMIC_FOR + 2 * MIDDLE_FOR + YEAR_SAME  # most the other parts can add
@@ -103,9 +106,55 @@ def _sounds(given: str) -> frozenset[str] | None:
     return given_sounds(ParsedName(text=given, given=given, surname=None))
 
 
-def _logistic(logit: float) -> float:
-    """Return the logistic of a log-odds sum."""
-    return 1.0 / (1.0 + math.exp(-logit))
+def _lookup_classes(sounds: frozenset[str] | None, by_class: dict[str, list[str]]) -> list[str]:
+    """Return the given-name classes of a surname's groups that may fit sounds (the gate)."""
+    if sounds is None:
+        return list(by_class)
+    wanted = [s for s in sounds if s in by_class]
+    wanted += [f"{s[0]}*" for s in sounds if s[1] != "*" and f"{s[0]}*" in by_class]
+    firsts = {s[0] for s in sounds if s[1] == "*"}
+    if firsts:
+        wanted += [c for c in by_class if c[0] in firsts]
+    if ANY_SOUND in by_class:
+        wanted.append(ANY_SOUND)
+    return wanted
+
+
+@lru_cache(maxsize=262144)
+def _part_weight(surname: bool, left: str, right: str, rarity: float) -> float:
+    """Return name_weight, cached for the bounds of many groups."""
+    return name_weight(surname, left, right, rarity)
+
+
+def _logit_of(score: float) -> float:
+    """Return the log-odds of a score in (0, 1)."""
+    score = min(max(score, 1e-9), 1.0 - 1e-9)
+    return math.log(score / (1.0 - score))
+
+
+def _has_extras(name: ParsedName) -> bool:
+    """Tell whether some reading of a name has middle names or a patronymic."""
+    return bool(name.middle) or name.patronymic is not None or len(name.words) >= 3
+
+
+def _entry_bound(
+    parsed: ParsedName, year: int | None, gender: str | None, entry: IndexedName
+) -> float:
+    """Return the most log-odds patronymic, middles, birth year and gender can add to a pair."""
+    logit = 0.0
+    if year is not None and entry.birth_year is not None:
+        gap = abs(year - entry.birth_year)
+        logit += YEAR_SAME if gap == 0 else YEAR_NEAR if gap == 1 else -YEAR_AGAINST
+    other = entry.parsed
+    if parsed.patronymic is not None and other.patronymic is not None:
+        logit += PATRONYMIC_FOR
+    if _has_extras(parsed) and _has_extras(other):
+        logit += 2 * MIDDLE_FOR
+    mine = gender.lower() if gender else parsed.gender
+    theirs = entry.gender.lower() if entry.gender else other.gender
+    if mine is not None and theirs is not None and mine != theirs:
+        logit -= GENDER_AGAINST
+    return logit
 
 
 class NameIndex:
@@ -115,7 +164,7 @@ class NameIndex:
         """Create an empty index."""
         self._entries: list[IndexedName] = []
         self._groups: dict[tuple[str, str], list[int]] = {}
-        self._groups_by_surname: dict[str, list[str]] = {}
+        self._groups_by_surname: dict[str, dict[str, list[str]]] = {}
         self._surnames_by_block: dict[str, list[str]] = {}
         self._joined: dict[str, list[int]] = {}
         self._counts: Counter[str] = Counter()
@@ -170,12 +219,13 @@ class NameIndex:
     def _file_surname(self, group: tuple[str, str]) -> None:
         """Make a new group reachable through its surname's blocks."""
         surname, given = group
-        givens = self._groups_by_surname.get(surname)
-        if givens is None:
-            givens = self._groups_by_surname[surname] = []
+        by_class = self._groups_by_surname.get(surname)
+        if by_class is None:
+            by_class = self._groups_by_surname[surname] = {}
             for block in _surname_blocks(surname):
                 self._surnames_by_block.setdefault(block, []).append(surname)
-        givens.append(given)
+        for sound in _sounds(given) or (ANY_SOUND,):
+            by_class.setdefault(sound, []).append(given)
 
     def _surnames_near(self, surname: str) -> set[str]:
         """Return the indexed surnames whose keys pass the gate with surname."""
@@ -185,37 +235,44 @@ class NameIndex:
         return {other for other in found if _surnames_fit(surname, other)}
 
     def _group_bound(self, reading: ParsedName, surname: str, given: str) -> float:
-        """Return the highest score any name of a group could reach against a reading."""
+        """Return the highest log-odds any name of a group could reach against a reading,
+        before patronymic, middle names, birth year and gender."""
         frequency = self.frequency
         assert reading.surname is not None
-        logit = PRIOR + _BEST_EXTRAS
+        logit = PRIOR
         rarity = min(frequency.rarity(reading.surname), frequency.rarity(surname))
-        logit += name_weight(True, reading.surname, surname, rarity)
+        logit += _part_weight(True, reading.surname, surname, rarity)
         if reading.given and given != ANY_SOUND and not given.endswith("."):
             rarity = min(frequency.rarity(reading.given), frequency.rarity(given))
-            logit += name_weight(False, reading.given, given, rarity)
+            logit += _part_weight(False, reading.given, given, rarity)
         else:
             logit += INITIAL_FOR
-        return _logistic(logit)
+        return logit
 
-    def _positions(self, parsed: ParsedName, minimum: float = 0.0) -> list[int]:
-        """Return the positions of indexed names that may score minimum or more against parsed."""
-        found: set[int] = set()
+    def _positions(self, parsed: ParsedName, minimum: float = 0.0) -> dict[int, float]:
+        """Return the positions of indexed names that may score minimum or more against parsed,
+        each with its best surname and given-name log-odds bound."""
+        found: dict[int, float] = {}
+        floor = _logit_of(minimum) - _BEST_EXTRAS if minimum > 0.0 else -math.inf
         for reading in readings(parsed):
             if not reading.surname:
                 continue
             sounds = given_sounds(reading)
             for surname in self._surnames_near(reading.surname):
-                for given in self._groups_by_surname[surname]:
-                    theirs = _sounds(given)
-                    if sounds is not None and theirs is not None:
-                        if not classes_compatible(sounds, theirs):
-                            continue
-                    if minimum > 0.0 and self._group_bound(reading, surname, given) < minimum:
+                by_class = self._groups_by_surname[surname]
+                givens: set[str] = set()
+                for sound in _lookup_classes(sounds, by_class):
+                    givens.update(by_class[sound])
+                for given in givens:
+                    bound = self._group_bound(reading, surname, given)
+                    if bound < floor:
                         continue
-                    found.update(self._groups[(surname, given)])
-        found.update(self._joined.get(joined_key(parsed.text), ()))
-        return sorted(found)
+                    for position in self._groups[(surname, given)]:
+                        if found.get(position, -math.inf) < bound:
+                            found[position] = bound
+        for position in self._joined.get(joined_key(parsed.text), ()):
+            found[position] = math.inf
+        return found
 
     def candidates(self, name: str, *, minimum: float = 0.0) -> list[str]:
         """Return the ids of persons with a name variant that passes the blocks for name."""
@@ -236,9 +293,13 @@ class NameIndex:
         """Return the best-scoring persons for name (one per id), best first, down to minimum."""
         parsed = parse_name(name)
         frequency = self.frequency
+        year = birth_year if birth_year is not None else parsed.birth_year
+        floor = _logit_of(minimum) if minimum > 0.0 else -math.inf
         best: dict[str, tuple[float, int]] = {}
-        for position in self._positions(parsed, minimum):
+        for position, bound in self._positions(parsed, minimum).items():
             entry = self._entries[position]
+            if bound + _entry_bound(parsed, year, gender, entry) < floor:
+                continue
             score = quick_score(
                 parsed,
                 entry.parsed,
@@ -282,8 +343,6 @@ class NameIndex:
             else:
                 name, year = query[0], query[1]
                 gender = query[2] if len(query) > 2 else None  # type: ignore[misc]
-            found = self.search(
-                name, birth_year=year, gender=gender, limit=limit, minimum=minimum
-            )
+            found = self.search(name, birth_year=year, gender=gender, limit=limit, minimum=minimum)
             results.append(found)
         return results

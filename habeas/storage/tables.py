@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -181,4 +182,51 @@ publication_members = Table(
     Column("name", Text, nullable=False),
     Column("since", Date, nullable=False),
     Column("organisations", JSON, nullable=False),
+)
+
+decrees = Table(
+    "decrees",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("issuer", Text, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("number", Text, nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("source_id", String(64), ForeignKey("sources.id"), nullable=False),
+    Column("skipped_lines", JSON, nullable=False),
+)
+
+decree_entries = Table(
+    "decree_entries",
+    metadata,
+    Column("decree_id", String(64), ForeignKey("decrees.id"), primary_key=True),
+    Column("line", Integer, primary_key=True),
+    Column("raw", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("birth_year", Integer),
+    Column("gender", String(16)),
+    Column("measure", String(16)),
+    Column("term_months", Integer),
+    Column("section", Text, nullable=False),
+)
+
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("person_id", String(64), ForeignKey("persons.id"), nullable=False, index=True),
+    Column("summary", Text, nullable=False),
+    Column("payload", Text, nullable=False),  # canonical JSON: events, names, evidence
+    Column("score", Float),
+    Column("decision", String(16), nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("match_key", String(32), nullable=False, index=True),
+    Column("status", String(16), nullable=False, index=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("reviewed_at", DateTime),
+    Column("reviewed_by", Text, nullable=False),
+    Column("review_reason", Text, nullable=False),
 )
