@@ -16,9 +16,12 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import resource
+import tempfile
 import time
-from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from habeas.names.blocking import NameIndex
 from habeas.names.compare import POSSIBLE_THRESHOLD, Decision, compare, quick_score
@@ -28,6 +31,8 @@ from habeas.names.translit import to_english, to_russian
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "name_pairs.csv"
+HOLDOUT = ROOT / "tests" / "data" / "name_pairs_holdout.csv"
+LOGIC_V2_THRESHOLD = 0.7  # nomenklatura's usual match threshold for logic-v2
 PEER = Path("/work/shared/fixtures/peer/nomenklatura-name-cases.csv")
 
 FEMALE_GIVEN = frozenset(
@@ -122,30 +127,129 @@ def build(persons: list[dict[str, object]]) -> NameIndex:
     return index
 
 
-def quality() -> None:
-    """Print precision and recall per category of the labelled pairs."""
-    rows = list(csv.DictReader(PAIRS.read_text(encoding="utf-8").splitlines()))
-    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # tp fp fn tn strict
-    for row in rows:
-        ly = int(row["left_birth_year"]) if row.get("left_birth_year") else None
-        ry = int(row["right_birth_year"]) if row.get("right_birth_year") else None
-        match = compare(row["left"], row["right"], left_birth_year=ly, right_birth_year=ry)
-        said = match.decision is not Decision.NO
-        truth = row["is_match"] == "1"
-        cell = stats[row["category"]]
-        cell[0 if said and truth else 1 if said else 2 if truth else 3] += 1
-        cell[4] += int(truth and match.decision is Decision.MATCH)
-    print(f"{'category':22} {'pairs':>5} {'precision':>9} {'recall':>6} {'match':>6}")
-    totals = [0, 0, 0, 0, 0]
-    for category in sorted(stats):
-        tp, fp, fn, tn, strict = stats[category]
-        totals = [a + b for a, b in zip(totals, stats[category], strict=True)]
-        print(f"{category:22} {tp + fp + fn + tn:5} {ratio(tp, tp + fp):>9} {ratio(tp, tp + fn):>6}"
-              f" {ratio(strict, tp + fn):>6}")  # fmt: skip
-    tp, fp, fn, tn, strict = totals
-    print(f"{'all':22} {tp + fp + fn + tn:5} {ratio(tp, tp + fp):>9} {ratio(tp, tp + fn):>6}"
-          f" {ratio(strict, tp + fn):>6}")  # fmt: skip
-    print("(positive = match or possible; 'match' = share of true pairs rated match)")
+Row = dict[str, str]
+Judge = Callable[[Row], bool]
+
+
+def _year(value: str | None) -> int | None:
+    """Return a birth year cell as an int, or None when empty."""
+    return int(value) if value else None
+
+
+def load_pairs(path: Path) -> list[Row]:
+    """Return the rows of a labelled pairs file."""
+    return list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+
+
+def habeas_judge(row: Row) -> bool:
+    """Return whether habeas rates a pair possible or match."""
+    match = compare(
+        row["left"],
+        row["right"],
+        left_birth_year=_year(row.get("left_birth_year")),
+        right_birth_year=_year(row.get("right_birth_year")),
+    )
+    return match.decision is not Decision.NO
+
+
+def token_sort_scores(rows: list[Row]) -> list[float] | None:
+    """Return rapidfuzz token_sort_ratio on anyascii-folded names, or None without anyascii."""
+    try:
+        from anyascii import anyascii
+    except ImportError:
+        return None
+    from rapidfuzz import fuzz
+
+    return [
+        fuzz.token_sort_ratio(anyascii(r["left"]).lower(), anyascii(r["right"]).lower())
+        for r in rows
+    ]
+
+
+def best_threshold(scores: list[float], truth: list[bool]) -> float:
+    """Return the single threshold that gives the best overall F1 (the baseline's best case)."""
+    best, chosen = -1.0, 0.0
+    for threshold in sorted(set(scores)):
+        said = [score >= threshold for score in scores]
+        tp = sum(a and b for a, b in zip(said, truth, strict=True))
+        fp = sum(a and not b for a, b in zip(said, truth, strict=True))
+        fn = sum(b and not a for a, b in zip(said, truth, strict=True))
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best:
+            best, chosen = f1, threshold
+    return chosen
+
+
+def logic_v2_judge() -> Judge | str:
+    """Return a judge running nomenklatura's LogicV2 on two Person entities, or why not."""
+    try:
+        from followthemoney import model
+        from nomenklatura.matching import LogicV2
+        from nomenklatura.matching.types import ScoringConfig
+    except ImportError as error:  # pragma: no cover - optional bench dependency
+        return f"nomenklatura not installed ({error}); pip install nomenklatura"
+    config = ScoringConfig.defaults()
+
+    def person(key: str, name: str, year: str | None) -> Any:
+        properties: dict[str, list[str]] = {"name": [name]}
+        if year:
+            properties["birthDate"] = [year]
+        return model.get_proxy({"id": key, "schema": "Person", "properties": properties})
+
+    def judge(row: Row) -> bool:
+        left = person("a", row["left"], row.get("left_birth_year"))
+        right = person("b", row["right"], row.get("right_birth_year"))
+        return bool(LogicV2.compare(left, right, config).score >= LOGIC_V2_THRESHOLD)
+
+    return judge
+
+
+def prf(said: list[bool], truth: list[bool]) -> tuple[str, str, str, str]:
+    """Return precision, recall, F1 and accuracy as printable strings."""
+    tp = sum(a and b for a, b in zip(said, truth, strict=True))
+    fp = sum(a and not b for a, b in zip(said, truth, strict=True))
+    fn = sum(b and not a for a, b in zip(said, truth, strict=True))
+    right = sum(a == b for a, b in zip(said, truth, strict=True))
+    f1 = ratio(2 * tp, 2 * tp + fp + fn) if tp + fn else "-"
+    return ratio(tp, tp + fp), ratio(tp, tp + fn), f1, ratio(right, len(truth))
+
+
+def quality(path: Path, title: str) -> None:
+    """Print precision, recall, F1 and accuracy per category for habeas and the baselines."""
+    rows = load_pairs(path)
+    truth = [r["is_match"] == "1" for r in rows]
+    judges: dict[str, list[bool]] = {"habeas": [habeas_judge(r) for r in rows]}
+    notes: list[str] = []
+    scores = token_sort_scores(rows)
+    if scores is None:
+        notes.append("token_sort baseline skipped: pip install anyascii")
+    else:
+        threshold = best_threshold(scores, truth)
+        judges["token_sort"] = [score >= threshold for score in scores]
+        notes.append(f"token_sort = rapidfuzz token_sort_ratio on anyascii, best single "
+                     f"threshold {threshold:.0f}")  # fmt: skip
+    logic = logic_v2_judge()
+    if isinstance(logic, str):
+        notes.append(f"logic-v2 baseline skipped: {logic}")
+    else:
+        judges["logic_v2"] = [logic(r) for r in rows]
+        notes.append(f"logic_v2 = nomenklatura LogicV2 on FtM Person entities, score >= "
+                     f"{LOGIC_V2_THRESHOLD}")  # fmt: skip
+    print(f"\n== {title}: {path.name}, {len(rows)} pairs (positive = match or possible) ==")
+    header = f"{'category':22} {'pairs':>5}"
+    for name in judges:
+        header += f" | {name:>10} P    R    F1   acc"
+    print(header)
+    categories = sorted({r["category"] for r in rows})
+    for category in [*categories, "all"]:
+        picked = [i for i, r in enumerate(rows) if category in ("all", r["category"])]
+        line = f"{category:22} {len(picked):5}"
+        for said in judges.values():
+            p, r, f, a = prf([said[i] for i in picked], [truth[i] for i in picked])
+            line += f" | {'':>10} {p:>4} {r:>4} {f:>4} {a:>4}"
+        print(line)
+    for note in notes:
+        print(f"  {note}")
 
 
 def ratio(part: int, whole: int) -> str:
@@ -171,23 +275,25 @@ def throughput(persons: list[dict[str, object]]) -> None:
 
 
 def blocking(count: int, query_count: int) -> None:
-    """Print index build time, query time and candidates per query."""
+    """Print index build time, query speed, candidates per query and peak memory."""
     persons = people(count, seed=1)
+    asked = queries(persons, query_count, seed=2)
     start = time.perf_counter()
     index = build(persons)
     built = time.perf_counter() - start
     print(f"index: {count:,} persons, {len(index):,} name variants, built in {built:.1f}s")
-    asked = queries(persons, query_count, seed=2)
     start = time.perf_counter()
-    total_candidates = 0
-    hits = 0
-    for text, year in asked:
-        total_candidates += len(index._positions(parse_name(text)))
-        hits += bool(index.search(text, birth_year=year, limit=5))
+    results = index.search_many(asked, limit=5)
     took = time.perf_counter() - start
-    print(f"queries: {query_count:,} in {took:.1f}s ({query_count / took:,.0f}/s), "
-          f"{total_candidates / query_count:.0f} name variants compared per query, "
-          f"{hits / query_count:.0%} with a result at possible or above")  # fmt: skip
+    hits = sum(bool(found) for found in results)
+    print(f"queries (search_many): {query_count:,} in {took:.1f}s ({query_count / took:,.0f}/s), "
+          f"{hits / query_count:.0%} with a result at possible or above; end to end "
+          f"{built + took:.1f}s")  # fmt: skip
+    sample = asked[:1000]
+    blocked = sum(len(index.candidates(text, minimum=POSSIBLE_THRESHOLD)) for text, _ in sample)
+    print(f"candidates per query (persons passing gate and bound): {blocked / len(sample):.1f}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS of the bench process so far): {peak:,.0f} MiB")
 
 
 def recall(count: int, query_count: int) -> None:
@@ -200,7 +306,7 @@ def recall(count: int, query_count: int) -> None:
     start = time.perf_counter()
     for text, year in queries(persons, query_count, seed=4):
         parsed = parse_name(text)
-        blocked = set(index.candidates(text))
+        blocked = set(index.candidates(text, minimum=POSSIBLE_THRESHOLD))
         for entry in entries:
             score = quick_score(
                 parsed, entry.parsed, left_birth_year=year, right_birth_year=entry.birth_year,
@@ -216,24 +322,34 @@ def recall(count: int, query_count: int) -> None:
           f"by blocking, recall {ratio(found - missed, found)}")  # fmt: skip
 
 
+def peer_rows(path: Path) -> list[Row]:
+    """Return the nomenklatura Person cases as labelled pairs with a tune/test half."""
+    text = path.read_text(encoding="utf-8").splitlines()
+    rows = [r for r in csv.DictReader(text) if r["schema"] == "Person"]
+    return [
+        {
+            "left": r["name1"],
+            "right": r["name2"],
+            "is_match": "1" if r["is_match"].lower() == "true" else "0",
+            "category": "tune" if index % 2 == 0 else "test",
+        }
+        for index, r in enumerate(rows)
+    ]
+
+
 def peer(path: Path) -> None:
-    """Print agreement with the nomenklatura Person test cases."""
+    """Print agreement with the nomenklatura Person test cases, tune and test halves apart."""
     if not path.exists():
         print(f"peer cases: {path} not found, skipped")
         return
-    text = path.read_text(encoding="utf-8").splitlines()
-    rows = [r for r in csv.DictReader(text) if r["schema"] == "Person"]
-    tp = fp = fn = tn = 0
-    for row in rows:
-        said = compare(row["name1"], row["name2"]).decision is not Decision.NO
-        truth = row["is_match"].lower() == "true"
-        tp += said and truth
-        fp += said and not truth
-        fn += truth and not said
-        tn += not said and not truth
-    print(f"peer (OpenSanctions nomenklatura, MIT): {len(rows)} Person pairs, agreement "
-          f"{ratio(tp + tn, len(rows))}, precision {ratio(tp, tp + fp)}, "
-          f"recall {ratio(tp, tp + fn)}")  # fmt: skip
+    rows = peer_rows(path)
+    with tempfile.TemporaryDirectory() as folder:
+        table = Path(folder) / "peer.csv"
+        with table.open("w", encoding="utf-8", newline="") as stream:
+            writer = csv.DictWriter(stream, fieldnames=["left", "right", "is_match", "category"])
+            writer.writeheader()
+            writer.writerows(rows)
+        quality(table, "OpenSanctions nomenklatura Person cases (MIT); even rows tune, odd test")
 
 
 def main() -> None:
@@ -242,7 +358,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small index, few queries")
     parser.add_argument("--peer", type=Path, default=PEER, help="nomenklatura name cases CSV")
     args = parser.parse_args()
-    quality()
+    quality(PAIRS, "labelled pairs (tuned on)")
+    quality(HOLDOUT, "held-out pairs (written before scoring, never tuned on)")
     persons = people(2000, seed=0)
     throughput(persons)
     if args.quick:

@@ -92,16 +92,24 @@ def run(url: str, label: str, folder: Path, events: int) -> None:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "habeas", "--db", url, "import",
-         str(folder / "persons.csv"), str(folder / "events.csv")],
+        [
+            sys.executable,
+            "-m",
+            "habeas",
+            "--db",
+            url,
+            "import",
+            str(folder / "persons.csv"),
+            str(folder / "events.csv"),
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
     )
     elapsed = time.perf_counter() - start
     peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
-    from habeas.jobs.report import timeline
     from habeas.domain.dates import month_starts
+    from habeas.jobs.report import timeline
     from habeas.storage.sql import SqlRegistry
 
     registry = SqlRegistry(url)
@@ -114,11 +122,15 @@ def run(url: str, label: str, folder: Path, events: int) -> None:
     points = month_starts(date(2009, 1, 1), date(2018, 12, 1))
     timeline_ms = timed(lambda: timeline(registry, points), 3)
     print(f"\n== {label} ==")
-    print(f"import: {events:,} events in {elapsed:.1f} s = {events / elapsed:,.0f} events/s "
-          f"(goal >= 20,000 on SQLite); peak RSS of the import process {peak_mb:,.0f} MB "
-          f"(goal < 1,024)")
-    print(f"count --as-of {day}: {count:,} in {count_ms:.1f} ms (goal <= 50); "
-          f"--by one org {by_ms:.1f} ms")
+    print(
+        f"import: {events:,} events in {elapsed:.1f} s = {events / elapsed:,.0f} events/s "
+        f"(goal >= 20,000 on SQLite); peak RSS of the import process {peak_mb:,.0f} MB "
+        f"(goal < 1,024)"
+    )
+    print(
+        f"count --as-of {day}: {count:,} in {count_ms:.1f} ms (goal <= 50); "
+        f"--by one org {by_ms:.1f} ms"
+    )
     print(f"list --as-of {day}: {list_size:,} persons in {list_ms:.0f} ms (goal <= 300)")
     print(f"timeline {len(points)} points: {timeline_ms:.0f} ms (goal <= 2,000)")
 
@@ -134,8 +146,10 @@ def main() -> None:
     try:
         start = time.perf_counter()
         events = generate(folder, args.persons, args.events_per_person)
-        print(f"generated {args.persons:,} fictional persons and {events:,} events "
-              f"in {time.perf_counter() - start:.1f} s")
+        print(
+            f"generated {args.persons:,} fictional persons and {events:,} events "
+            f"in {time.perf_counter() - start:.1f} s"
+        )
         run(f"sqlite:///{folder / 'bench.db'}", "SQLite", folder, events)
         if not args.no_postgres:
             import pgserver

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from habeas.cli import audit, publish
+from habeas.cli import audit, decree, publish, review
 from habeas.cli.common import STATE, err_console
 from habeas.cli.demo import demo_command
 from habeas.cli.link import link_command
@@ -69,6 +69,8 @@ app.command("link", help="Pair the rows of two name lists that may denote one pe
 app.command("reindex", help="Rebuild derived indexes after upgrading habeas.")(reindex_command)
 app.command("demo", help="Build a demo database of a fictional country.")(demo_command)
 app.add_typer(audit.app, name="audit", help="Verify and read the hash-chained audit trail.")
+app.add_typer(decree.app, name="decree", help="Import decrees and check them against the list.")
+app.add_typer(review.app, name="review", help="Review proposals: list, show, accept, reject.")
 app.add_typer(publish.app, name="publish", help="Publish numbered lists; list, show, diff them.")
 
 

@@ -12,7 +12,7 @@ def demo_command(
     seed: int = typer.Option(2015, "--seed", help="Random seed; the same seed, the same data."),
 ) -> None:
     """Build a demo database of a fictional country (idempotent)."""
-    from habeas.jobs.demo import build_demo
+    from habeas.jobs.demo import build_demo, demo_decrees
 
     store = registry()
     batches = build_demo(seed)
@@ -23,8 +23,9 @@ def demo_command(
             summary = store.apply(batch.changes, actor="demo", at=batch.at, reason=batch.reason)
             written += summary.total_written()
             progress.advance(task)
+        decrees = demo_decrees(store, actor="demo", at=batches[-1].at)
     persons = len(store.persons())
     console.print(
-        f"Demo registry ready (FICTIONAL data): {persons} persons, {written} records written. "
-        "Try: habeas count --as-of 2015-12-28"
+        f"Demo registry ready (FICTIONAL data): {persons} persons, {written} records written, "
+        f"{decrees} decrees. Try: habeas count --as-of 2015-12-28; habeas decree list"
     )

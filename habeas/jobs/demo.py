@@ -118,6 +118,7 @@ class _Demo:
         self.persons: dict[str, Person] = {}
         self.cases: dict[str, Case] = {}
         self.docs: dict[str, _Doc] = {}
+        self.decree_docs: list[_Doc] = []
         self.prisoners: list[_Prisoner] = []
         self.used: set[tuple[str, str]] = set()
         self.officials: dict[OfficialRole, list[str]] = {}
@@ -423,6 +424,7 @@ class _Demo:
                 day,
                 parts,
             )
+            self.decree_docs.append(doc)
             for p, measure in entries:
                 quote = f"{p.name.decree_line()}, {year_ordinal(p.born)} il təvəllüdlü"
                 draft: _Draft | None
@@ -794,6 +796,11 @@ class _Demo:
             batches.append(DemoBatch(at, label, changes))
         for pid in self.persons:
             self._place(batches[0].changes, placed, pid)
+        for doc in self.decree_docs:  # decrees that name no registry person are sources too
+            if doc.id not in placed:
+                placed.add(doc.id)
+                batch = next((b for b in batches if b.at.date() >= doc.day), batches[-1])
+                batch.changes.sources.append(self._source(doc, batch.at))
         return batches
 
     def _place(self, changes: ChangeSet, placed: set[str], person_id: str) -> None:
@@ -814,3 +821,30 @@ def load_demo(registry: SqlRegistry, seed: int = 2015, actor: str = "demo") -> i
         registry.apply(batch.changes, actor=actor, at=batch.at, reason=batch.reason)
         persons += len(batch.changes.persons)
     return persons
+
+
+def demo_decrees(registry: SqlRegistry, *, actor: str, at: datetime) -> int:
+    """Import the demo's pardon decrees (their texts are demo sources) as decrees proper."""
+    from habeas.domain.decree import DecreeKind
+    from habeas.ingest.decrees import DecreeText
+    from habeas.jobs.decree import import_decree_text
+
+    count = 0
+    for source in registry.sources():
+        if source.kind is not SourceKind.DECREE or source.published is None:
+            continue
+        number = source.title.split("No. ", 1)[-1].split(" ", 1)[0]
+        import_decree_text(
+            registry,
+            DecreeText.from_string(source.text, source=source.title),
+            label=source.title,
+            when=source.published.earliest(),
+            issuer=PRESIDENCY,
+            kind=DecreeKind.PARDON,
+            number=number,
+            actor=actor,
+            at=at,
+            source=source,
+        )
+        count += 1
+    return count

@@ -342,7 +342,7 @@ class NameIndex:
                 name, year, gender = query, None, None
             else:
                 name, year = query[0], query[1]
-                gender = query[2] if len(query) > 2 else None  # type: ignore[misc]
+                gender = query[2] if len(query) > 2 else None
             found = self.search(name, birth_year=year, gender=gender, limit=limit, minimum=minimum)
             results.append(found)
         return results

@@ -299,7 +299,7 @@ def _father_cap(left: ParsedName, right: ParsedName) -> float:
 @lru_cache(maxsize=65536)
 def joined_key(text: str) -> str:
     """Return a name's letters without spaces, hyphens or birth year ("PolPot" = "Pol Pot")."""
-    return fold(split_birth_year(text)[0]).replace(" ", "")
+    return "".join(fold(token) for token in split_birth_year(text)[0].split()).replace(" ", "")
 
 
 def _initial_pair(left: ParsedName, right: ParsedName) -> tuple[str, str, bool] | None:

@@ -112,6 +112,7 @@ _YEAR_PHRASE = re.compile(
     [\s.)]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_DIGIT = re.compile(r"\d")
 _LEADING_YEAR = re.compile(
     r"^\s*(?P<year>1[89]\d\d|20\d\d)\s*-?\s*(?:ci|cı|cu|cü)\s+il\s+təvəllüdlü\s*,?\s*",
     re.IGNORECASE,
@@ -120,6 +121,8 @@ _LEADING_YEAR = re.compile(
 
 def split_birth_year(text: str) -> tuple[str, int | None]:
     """Split a trailing (or leading Azerbaijani) birth-year phrase off a name."""
+    if not _DIGIT.search(text):
+        return text.strip(), None
     match = _YEAR_PHRASE.search(text)
     if match is not None and match.start() > 0:
         return text[: match.start()].strip(" ,;"), int(match.group("year"))

@@ -109,11 +109,11 @@ def one_letter_apart(left: str, right: str, short: int) -> bool:
     if len(left) == len(right):
         return True
     longer, shorter = (left, right) if len(left) > len(right) else (right, left)
-    op = Levenshtein.editops(shorter, longer)[0]
-    added = longer[op.dest_pos]
+    position = next(op.dest_pos for op in Levenshtein.editops(shorter, longer))
+    added = longer[position]
     if added not in _VOWELS:
         return True
-    return added == "a" and op.dest_pos == len(longer) - 1  # Samir/Samirə: the feminine form
+    return added == "a" and position == len(longer) - 1  # Samir/Samirə: the feminine form
 
 
 _VOWELS = frozenset("aeiouy")

@@ -18,7 +18,6 @@ from sqlalchemy import (
     insert,
     or_,
     select,
-    text,
     update,
 )
 
@@ -48,7 +47,7 @@ from habeas.storage import tables as t
 from habeas.storage.engine import get_engine, upgrade
 from habeas.storage.registry import ApplySummary, ChangeSet, ListEntry
 from habeas.storage.search import search_key, sound_keys
-from habeas.storage.unit import AuditWriter, Counter, bulk_insert, chunks
+from habeas.storage.unit import AuditWriter, Counter, bulk_insert, chunks, lock_writers
 
 
 def _person_row(person: Person) -> dict[str, Any]:
@@ -97,17 +96,22 @@ class SqlBase:
 
     def apply(self, changes: ChangeSet, *, actor: str, at: datetime, reason: str) -> ApplySummary:
         """Write a change set in one transaction with its audit entries, or nothing."""
-        counter = Counter()
         with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(7301)"))
-            audit = AuditWriter(conn, actor, at, reason)
-            self._write_sources(conn, changes.sources, audit, counter)
-            self._write_persons(conn, changes.persons, audit, counter)
-            self._write_cases(conn, changes, audit, counter)
-            merged = self._write_events(conn, changes, audit, counter, at, actor, reason)
-            self._rebuild_spells(conn, merged)
-            audit.flush()
+            lock_writers(conn)
+            return self.apply_within(conn, changes, actor=actor, at=at, reason=reason)
+
+    def apply_within(
+        self, conn: Connection, changes: ChangeSet, *, actor: str, at: datetime, reason: str
+    ) -> ApplySummary:
+        """Write a change set inside a transaction the caller holds (and has locked)."""
+        counter = Counter()
+        audit = AuditWriter(conn, actor, at, reason)
+        self._write_sources(conn, changes.sources, audit, counter)
+        self._write_persons(conn, changes.persons, audit, counter)
+        self._write_cases(conn, changes, audit, counter)
+        merged = self._write_events(conn, changes, audit, counter, at, actor, reason)
+        self._rebuild_spells(conn, merged)
+        audit.flush()
         return counter.summary()
 
     def _write_sources(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, func, insert, select
 
 from habeas.domain.event import Event, current_versions
 from habeas.domain.publication import ListChange, ListMember, PublishedList, members_hash
 from habeas.exceptions import InvalidRecord, NotFound
 from habeas.storage import tables as t
 from habeas.storage.base import SqlBase
-from habeas.storage.unit import AuditWriter
+from habeas.storage.unit import AuditWriter, lock_writers
 
 
 class PublicationStore(SqlBase):
@@ -34,8 +34,7 @@ class PublicationStore(SqlBase):
         )
         digest = members_hash(as_of, by, members)
         with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(7301)"))
+            lock_writers(conn)
             last = conn.execute(select(func.max(t.publications.c.number))).scalar_one()
             number = (last or 0) + 1
             published = PublishedList(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Date, DateTime, Table, select
+from sqlalchemy import Boolean, Connection, Date, DateTime, Table, select, text
 
 from habeas.domain.audit import GENESIS, canonical, entry_hash
 from habeas.storage import tables as t
@@ -57,6 +57,13 @@ _SQLITE_CONVERTERS: dict[type, Callable[[Any], Any]] = {
     Date: lambda v: v.isoformat(),
     Boolean: int,
 }
+
+
+def lock_writers(conn: Connection) -> None:
+    """Serialise writers for the rest of the transaction (the audit chain needs one writer
+    at a time). PostgreSQL: an advisory lock; SQLite: its own database write lock."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(7301)"))
 
 
 class AuditWriter:

@@ -55,7 +55,7 @@ def test_blocking_loses_no_pair_that_exhaustive_comparison_finds(
     for decree, year in rng.sample(decrees, 40):
         query = _noisy(decree, rng) if rng.random() < 0.5 else decree
         parsed = parse_name(query)
-        blocked = set(index.candidates(query))
+        blocked = set(index.candidates(query, minimum=POSSIBLE_THRESHOLD))
         for entry in index.entries:
             score = quick_score(
                 parsed,
