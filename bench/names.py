@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import random
 import resource
 import tempfile
@@ -196,9 +197,12 @@ def logic_v2_judge() -> Judge | str:
             properties["birthDate"] = [year]
         return model.get_proxy({"id": key, "schema": "Person", "properties": properties})
 
+    numbers = itertools.count()
+
     def judge(row: Row) -> bool:
-        left = person("a", row["left"], row.get("left_birth_year"))
-        right = person("b", row["right"], row.get("right_birth_year"))
+        number = next(numbers)  # nomenklatura caches name features by entity id: keep them unique
+        left = person(f"q{number}", row["left"], row.get("left_birth_year"))
+        right = person(f"r{number}", row["right"], row.get("right_birth_year"))
         return bool(LogicV2.compare(left, right, config).score >= LOGIC_V2_THRESHOLD)
 
     return judge

@@ -18,7 +18,7 @@ from habeas.cli.status import (
     reindex_command,
     timeline_command,
 )
-from habeas.cli.transfer import export_command, import_command
+from habeas.cli.transfer import export_command, import_command, retract_command
 from habeas.exceptions import HabeasError
 from habeas.settings import load_settings
 
@@ -62,6 +62,7 @@ app.command("due", help="List terms ending soon and people held past their term.
 app.command("import", help="Import persons.csv, events.csv or native .jsonl, all or nothing.")(
     import_command
 )
+app.command("retract", help="Withdraw an event (history kept), with a reason.")(retract_command)
 app.command("export", help="Export the registry as native JSON Lines or CSV.")(export_command)
 app.command("link", help="Pair the rows of two name lists that may denote one person.")(
     link_command

@@ -9,12 +9,15 @@ import typer
 from rich.progress import Progress
 
 from habeas.cli.common import STATE, console, err_console, now, open_output, registry
-from habeas.jobs.transfer import import_files, native_lines, write_csv
+from habeas.jobs.transfer import import_files, native_lines, retract_event, write_csv
 
 
 def import_command(
     files: list[Path] = typer.Argument(
         ..., help="persons.csv / events.csv (told apart by header) or native .jsonl; - for stdin."
+    ),
+    reason: str = typer.Option(
+        "", "--reason", help="Why (kept with every correction this import records)."
     ),
 ) -> None:
     """Import CSV or native JSON Lines files, all or nothing; re-importing adds nothing."""
@@ -27,6 +30,7 @@ def import_command(
             actor=STATE.actor,
             at=now(),
             on_file=lambda _path: progress.advance(task),
+            reason=reason,
         )
         progress.advance(task)
     kinds = sorted(set(summary.added) | set(summary.changed) | set(summary.unchanged))
@@ -70,3 +74,12 @@ def export_command(
     finally:
         if stream is not open_output(None):
             stream.close()
+
+
+def retract_command(
+    event_id: str = typer.Argument(..., help="The event to withdraw (see: habeas show PERSON)."),
+    reason: str = typer.Option(..., "--reason", help="Why the fact is withdrawn."),
+) -> None:
+    """Withdraw an event; the earlier versions stay in the history."""
+    gone = retract_event(registry(), event_id, actor=STATE.actor, at=now(), reason=reason)
+    console.print(f"Retracted {gone.id} ({gone.kind.value} of {gone.person_id} on {gone.date}).")

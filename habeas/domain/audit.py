@@ -10,6 +10,14 @@ from datetime import datetime
 from typing import Any
 
 GENESIS = "0" * 64
+_SEPARATOR = "\x1f"
+
+
+def _escape(field: str) -> str:
+    """A field with backslashes and separators escaped, so joined fields stay unambiguous."""
+    if "\\" in field or _SEPARATOR in field:
+        return field.replace("\\", "\\\\").replace(_SEPARATOR, "\\x1f")
+    return field
 
 
 def canonical(value: Any) -> str | None:
@@ -53,9 +61,10 @@ def entry_hash(
     prev_hash: str,
 ) -> str:
     """sha256 over an entry's fields, its before/after JSON text and the previous hash."""
-    head = json.dumps(
-        [
-            seq,
+    head = _SEPARATOR.join(
+        _escape(field)
+        for field in (
+            str(seq),
             at.isoformat(timespec="microseconds"),
             actor,
             action,
@@ -63,11 +72,9 @@ def entry_hash(
             entity_id,
             reason,
             prev_hash,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        )
     )
-    payload = "\x1f".join((head, before or "null", after or "null"))
+    payload = _SEPARATOR.join((head, before or "null", after or "null"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -13,6 +14,7 @@ from habeas.domain.event import Event, EventKind
 from habeas.domain.publication import PublishedList
 from habeas.domain.record import case_to_dict, event_to_dict, person_to_dict, source_to_dict
 from habeas.domain.sentence import format_term
+from habeas.exceptions import Conflict
 from habeas.ingest.imports.native import parse_native, publication_to_dict
 from habeas.ingest.imports.spreadsheet import (
     EVENT_COLUMNS,
@@ -68,14 +70,29 @@ def import_files(
     actor: str,
     at: datetime,
     on_file: Callable[[Path], None] | None = None,
+    reason: str = "",
 ) -> ApplySummary:
     """Import CSV or native files in one all-or-nothing transaction."""
     changes, published = read_files(registry, paths, on_file)
-    reason = "import " + ", ".join(p.name for p in paths)
+    files = "import " + ", ".join(p.name for p in paths)
+    reason = f"{files}: {reason}" if reason else files
     summary = registry.apply(changes, actor=actor, at=at, reason=reason)
     for item in published:
         registry.restore_publication(item, actor=actor, at=at)
     return summary
+
+
+def retract_event(
+    registry: SqlRegistry, event_id: str, *, actor: str, at: datetime, reason: str
+) -> Event:
+    """Withdraw a fact: a new version of the event marked retracted, with who and why."""
+    person_id = registry.person_of_event(event_id)
+    current = [e for e in registry.events_of(person_id) if e.id == event_id]
+    if not current:
+        raise Conflict(f'Event "{event_id}" is already retracted.')
+    gone = replace(current[0], retracted=True, recorded_at=None, recorded_by="", reason="")
+    registry.apply(ChangeSet(events=[gone]), actor=actor, at=at, reason=reason)
+    return gone
 
 
 def native_lines(registry: SqlRegistry) -> Iterator[str]:

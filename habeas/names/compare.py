@@ -9,8 +9,6 @@ cues for or against. The sum plus ``PRIOR`` goes through a logistic curve to a s
 from __future__ import annotations
 
 import math
-from dataclasses import replace
-from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -20,12 +18,10 @@ from habeas.names.evidence import Part as Part
 from habeas.names.evidence import PartComparison as PartComparison
 from habeas.names.frequency import BUILTIN_FREQUENCY, KNOWN_GIVEN_SKELETONS, NameFrequency
 from habeas.names.parse import (
-    NameOrder,
     ParsedName,
     PatronymicMarker,
     parse_name,
     patronymic_stem,
-    split_birth_year,
 )
 from habeas.names.similarity import (
     DISTINCT_NAMES_SIMILARITY,
@@ -38,13 +34,20 @@ from habeas.names.similarity import (
     keys_compatible,
     token_similarity,
 )
-from habeas.names.translit import fold
+from habeas.names.similarity import agreement as agreement
+from habeas.names.words import MIDDLE_AGAINST as MIDDLE_AGAINST
+from habeas.names.words import MIDDLE_FOR as MIDDLE_FOR
+from habeas.names.words import MIDDLE_SAME as MIDDLE_SAME
+from habeas.names.words import ORDER_AGAINST as ORDER_AGAINST
+from habeas.names.words import extras, middle_weight
+from habeas.names.words import joined_key as joined_key
+from habeas.names.words import order_conflict as order_conflict
+from habeas.names.words import readings as readings
 
 MATCH_THRESHOLD = 0.80  # at or above: the same person, unless a reviewer says otherwise
 POSSIBLE_THRESHOLD = 0.50  # at or above: worth a reviewer's look
 INCOMPLETE_CAP = 0.79  # initials only or no given name: never more than possible
 SINGLE_CAP = 0.45  # one word against a full name (Shamsuddin / Shamsuddin Mohammed Haqqani)
-ORDER_AGAINST = 4.5  # shared words in a different order (Salman bin Muhammad / Muhammad bin Salman)
 GATE_CAP = 0.30  # surname or given-name initial incompatible: never more than no
 PRIOR = -2.5  # log-odds before any evidence: two random names rarely denote one person
 
@@ -54,8 +57,6 @@ PATRONYMIC_FOR, PATRONYMIC_AGAINST = 1.5, 4.0
 INITIAL_FOR, INITIAL_AGAINST = 0.6, 3.0
 YEAR_SAME, YEAR_NEAR, YEAR_AGAINST = 1.5, 0.3, 5.0
 GENDER_AGAINST = 4.0
-MIDDLE_FOR, MIDDLE_AGAINST = 0.5, 4.5
-MIDDLE_SAME = 0.85  # similarity at which two middle names (or a middle and a father) agree
 FATHER_CAP = 0.45  # patronymics name different fathers: never more than no
 JOINED_SCORE = 0.9  # same letters, split into words differently (PolPot, Margarita-Simonyan)
 
@@ -69,29 +70,6 @@ def decide(score: float) -> Decision:
     return Decision.NO
 
 
-_AGREE_POINTS = (
-    (0.0, -1.0),
-    (0.6, -1.0),
-    (0.75, -0.5),
-    (0.8, 0.0),
-    (0.85, 0.5),
-    (0.9, 0.75),
-    (0.97, 0.95),
-    (1.0, 1.0),
-)
-_AGREE_SEGMENTS = tuple(zip(_AGREE_POINTS, _AGREE_POINTS[1:], strict=False))
-
-
-def agreement(similarity: float) -> float:
-    """Map a similarity in [0, 1] to agreement in [-1, 1] (0 at 0.8, the indifference point)."""
-    if similarity >= 1.0:
-        return 1.0
-    for (x0, y0), (x1, y1) in _AGREE_SEGMENTS:
-        if similarity <= x1:
-            return y0 + (y1 - y0) * (similarity - x0) / (x1 - x0)
-    return 1.0
-
-
 def given_sounds(name: ParsedName) -> frozenset[str] | None:
     """Return the sound classes of the given name (or its initial); None if neither is known."""
     if name.given:
@@ -99,34 +77,6 @@ def given_sounds(name: ParsedName) -> frozenset[str] | None:
     if name.initials:
         return given_classes(name.initials[0], initial=True)
     return None
-
-
-# (given, surname) word positions tried for names of three or more words without patronymic,
-# besides the first word as given name with any later word as surname
-_MULTI_READINGS = ((1, 0), (-1, 0), (1, -1))
-
-
-@lru_cache(maxsize=65536)
-def readings(name: ParsedName) -> tuple[ParsedName, ...]:
-    """Return the readings of a name to try: as parsed, swapped if unsure, and for long names
-    without a patronymic every plausible choice of given name and surname."""
-    found = [name]
-    if not name.order_certain and name.given and name.surname:
-        found.append(name.swapped())
-    words = name.words
-    if len(words) >= 3 and name.patronymic is None:
-        seen = {(name.given, name.surname)}
-        pairs = [(0, k) for k in range(1, len(words))] + list(_MULTI_READINGS)
-        for g, s in pairs:
-            given, surname = words[g], words[s]
-            if (given, surname) in seen:
-                continue
-            seen.add((given, surname))
-            gi, si = g % len(words), s % len(words)
-            middle = tuple(w for i, w in enumerate(words) if i not in (gi, si))
-            order = NameOrder.GIVEN_FIRST if gi < si else NameOrder.SURNAME_FIRST
-            found.append(replace(name, given=given, surname=surname, middle=middle, order=order))
-    return tuple(found)
 
 
 def _year_weight(left: int | None, right: int | None) -> float | None:
@@ -242,43 +192,13 @@ def _patronymics(left: ParsedName, right: ParsedName) -> PartComparison | None:
     )
 
 
-def _extras(name: ParsedName, other: ParsedName) -> tuple[str, ...]:
-    """Return a name's middle words, plus its father's name when the other has no patronymic."""
-    if name.patronymic is not None and other.patronymic is None:
-        return (*name.middle, patronymic_stem(name.patronymic, name.patronymic_marker))
-    return name.middle
-
-
-def _middle_weight(left: ParsedName, right: ParsedName) -> tuple[float, int, int, int] | None:
-    """Return (evidence, matched, unmatched left, unmatched right) for middle names, if both."""
-    a, b = _extras(left, right), _extras(right, left)
-    if not a or not b:
-        return None
-    rest = list(b)
-    left_over: list[str] = []
-    matched = 0
-    for token in a:
-        scores = [token_similarity(token, other) for other in rest]
-        best = max(range(len(rest)), key=scores.__getitem__, default=None)
-        if best is not None and scores[best] >= MIDDLE_SAME:
-            matched += 1
-            rest.pop(best)
-        else:
-            left_over.append(token)
-    if left_over and rest:
-        closest = max(token_similarity(t, o) for t in left_over for o in rest)
-        agree = min(agreement(closest), 0.0)
-        return MIDDLE_AGAINST * agree, matched, len(left_over), len(rest)
-    return min(matched, 2) * MIDDLE_FOR, matched, len(left_over), len(rest)
-
-
 def _middles(left: ParsedName, right: ParsedName) -> PartComparison | None:
     """Compare middle names (and a father's name against them): both sides must fit."""
-    found = _middle_weight(left, right)
+    found = middle_weight(left, right)
     if found is None:
         return None
     weight, matched, unmatched_left, unmatched_right = found
-    a, b = " ".join(_extras(left, right)), " ".join(_extras(right, left))
+    a, b = " ".join(extras(left, right)), " ".join(extras(right, left))
     if weight < 0:
         note = f"middle names {a} ≠ {b} ({unmatched_left} and {unmatched_right} unmatched)"
     elif unmatched_left or unmatched_right:
@@ -294,12 +214,6 @@ def _father_cap(left: ParsedName, right: ParsedName) -> float:
         return 1.0
     similarity = _patronymic_weight(left, right)[0]
     return FATHER_CAP if similarity <= DISTINCT_NAMES_SIMILARITY else 1.0
-
-
-@lru_cache(maxsize=65536)
-def joined_key(text: str) -> str:
-    """Return a name's letters without spaces, hyphens or birth year ("PolPot" = "Pol Pot")."""
-    return "".join(fold(token) for token in split_birth_year(text)[0].split()).replace(" ", "")
 
 
 def _initial_pair(left: ParsedName, right: ParsedName) -> tuple[str, str, bool] | None:
@@ -358,31 +272,6 @@ def _single_word(name: ParsedName, other: ParsedName) -> bool:
     """Tell whether a name is one bare word while the other has given name and surname."""
     bare = len(name.words) == 1 and not name.initials and " " not in name.text.strip()
     return bare and len(other.words) >= 2
-
-
-def _rotation_of_increasing(sequence: list[int]) -> bool:
-    """Tell whether a sequence is increasing after moving a tail to the front."""
-    for start in range(len(sequence)):
-        turned = sequence[start:] + sequence[:start]
-        if all(a < b for a, b in zip(turned, turned[1:], strict=False)):
-            return True
-    return False
-
-
-@lru_cache(maxsize=65536)
-def order_conflict(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
-    """Tell whether three or more shared words stand in a different order, not a rotation."""
-    if len(left) < 3 or len(right) < 3:
-        return False
-    free = list(range(len(right)))
-    positions: list[int] = []
-    for token in left:
-        scores = [(token_similarity(token, right[i]), i) for i in free]
-        score, best = max(scores, default=(0.0, -1))
-        if score >= MIDDLE_SAME:
-            positions.append(best)
-            free.remove(best)
-    return len(positions) >= 3 and not _rotation_of_increasing(positions)
 
 
 def _order(left: ParsedName, right: ParsedName) -> PartComparison | None:
@@ -454,7 +343,7 @@ def _quick(
             logit += _initial_weight(*pair)
     if left.patronymic is not None and right.patronymic is not None:
         logit += _patronymic_weight(left, right)[1]
-    middle = _middle_weight(left, right)
+    middle = middle_weight(left, right)
     if middle is not None:
         logit += middle[0]
     lg = left_gender.lower() if left_gender else left.gender

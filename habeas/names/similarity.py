@@ -127,6 +127,29 @@ def _final_e(left: str, right: str) -> bool:
     )
 
 
+_AGREE_POINTS = (
+    (0.0, -1.0),
+    (0.6, -1.0),
+    (0.75, -0.5),
+    (0.8, 0.0),
+    (0.85, 0.5),
+    (0.9, 0.75),
+    (0.97, 0.95),
+    (1.0, 1.0),
+)
+_AGREE_SEGMENTS = tuple(zip(_AGREE_POINTS, _AGREE_POINTS[1:], strict=False))
+
+
+def agreement(similarity: float) -> float:
+    """Map a similarity in [0, 1] to agreement in [-1, 1] (0 at 0.8, the indifference point)."""
+    if similarity >= 1.0:
+        return 1.0
+    for (x0, y0), (x1, y1) in _AGREE_SEGMENTS:
+        if similarity <= x1:
+            return y0 + (y1 - y0) * (similarity - x0) / (x1 - x0)
+    return 1.0
+
+
 def _latin(text: str) -> str:
     """Return text in Latin letters (Cyrillic romanised, Wikipedia style), lower case."""
     if _CYRILLIC.search(text):

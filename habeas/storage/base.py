@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -559,6 +558,16 @@ class SqlBase:
             return sorted(rows, key=lambda e: (e.date.anchor(), e.id, e.version))
         return sorted(current_versions(rows), key=lambda e: (e.date.anchor(), e.id))
 
+    def person_of_event(self, event_id: str) -> str:
+        """The person an event is about; NotFound names how to find event ids."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.events.c.person_id).where(t.events.c.event_id == event_id).limit(1)
+            ).first()
+        if row is None:
+            raise NotFound(f'No event with id "{event_id}". See event ids with: habeas show PERSON')
+        return str(row.person_id)
+
     def events_by_person(
         self, person_ids: Sequence[str] | None = None, known_at: datetime | None = None
     ) -> dict[str, list[Event]]:
@@ -706,9 +715,15 @@ class SqlBase:
             yield from self._event_rows(conn, None, None)
 
 
+_EVENT_FIELDS = tuple(Event.__dataclass_fields__)
+
+
 def _stamp(event: Event, version: int, at: datetime, actor: str, reason: str) -> Event:
-    """A copy of a validated event with its version and knowledge-time fields set."""
-    stamped = copy.copy(event)
+    """A copy of a validated event with its version and knowledge-time fields set
+    (without validating again: the import hot path)."""
+    stamped: Event = object.__new__(Event)
+    for name in _EVENT_FIELDS:
+        object.__setattr__(stamped, name, getattr(event, name))
     object.__setattr__(stamped, "version", version)
     object.__setattr__(stamped, "recorded_at", at)
     object.__setattr__(stamped, "recorded_by", actor)

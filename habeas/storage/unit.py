@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
@@ -33,27 +34,33 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
-    if conn.dialect.name == "sqlite":
-        converters = [_SQLITE_CONVERTERS.get(type(table.c[c].type)) for c in columns]
-        if any(converters):
-            values = [
-                tuple(
-                    v if f is None or v is None else f(v)
-                    for f, v in zip(converters, (row[c] for c in columns), strict=True)
-                )
-                for row in rows
-            ]
-        else:
-            values = [tuple(row[c] for c in columns) for row in rows]
+    pick = operator.itemgetter(*columns)
+    if len(columns) == 1:
+        values: list[Any] = [(pick(row),) for row in rows]
     else:
-        values = [tuple(row[c] for c in columns) for row in rows]
+        values = [pick(row) for row in rows]
+    if conn.dialect.name == "sqlite":
+        converters = [
+            (i, f)
+            for i, c in enumerate(columns)
+            if (f := _SQLITE_CONVERTERS.get(type(table.c[c].type))) is not None
+        ]
+        if converters:
+            converted = []
+            for value in values:
+                cells = list(value)
+                for i, f in converters:
+                    if cells[i] is not None:
+                        cells[i] = f(cells[i])
+                converted.append(tuple(cells))
+            values = converted
     for start in range(0, len(values), 5000):
         conn.exec_driver_sql(sql, values[start : start + 5000])
 
 
 # How SQLAlchemy's SQLite types store Python values; raw inserts must write the same text.
 _SQLITE_CONVERTERS: dict[type, Callable[[Any], Any]] = {
-    DateTime: lambda v: v.strftime("%Y-%m-%d %H:%M:%S.%f"),
+    DateTime: lambda v: v.isoformat(" ", "microseconds"),
     Date: lambda v: v.isoformat(),
     Boolean: int,
 }

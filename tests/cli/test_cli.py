@@ -197,3 +197,27 @@ def test_help_lists_every_command_in_one_line() -> None:
     )
     for command in ("count", "list", "show", "timeline", "due", "import", "export", "publish"):
         assert f" {command} " in result.stdout
+
+
+def test_retract_withdraws_a_fact_but_keeps_history(loaded: Path) -> None:
+    assert habeas(loaded, "count", "--as-of", "2016-03-01").stdout == "5\n"
+    result = habeas(loaded, "retract", "e15", "--reason", "arrest report was wrong")
+    assert result.returncode == 0, result.stderr
+    assert habeas(loaded, "count", "--as-of", "2016-03-01").stdout == "4\n"
+    history = json.loads(habeas(loaded, "show", "p3", "--history", "--format", "json").stdout)
+    versions = [(e["version"], e["retracted"]) for e in history["events"] if e["id"] == "e15"]
+    assert versions == [(1, False), (2, True)]
+    assert habeas(loaded, "retract", "e15", "--reason", "again").returncode == 1
+    assert habeas(loaded, "retract", "nope", "--reason", "x").returncode == 1
+
+
+def test_import_reason_is_kept_with_corrections(loaded: Path, tmp_path: Path) -> None:
+    fix = tmp_path / "fix.csv"
+    fix.write_text(
+        "event_id,person_id,type,date,detail,source_url\ne14,p3,release,2015-05-11,served,\n",
+        encoding="utf-8",
+    )
+    assert habeas(loaded, "import", str(fix), "--reason", "court record").returncode == 0
+    history = json.loads(habeas(loaded, "show", "p3", "--history", "--format", "json").stdout)
+    latest = [e for e in history["events"] if e["id"] == "e14"][-1]
+    assert latest["reason"] == "import fix.csv: court record" and latest["version"] == 2

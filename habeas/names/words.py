@@ -1,0 +1,108 @@
+"""Words of multi-part names: readings, middle names, word order and joined letters.
+
+Long names (Arabic, Spanish, Korean, a second given name in front) are read several ways;
+middle names on both sides must agree, shared words must keep their order (or be rotated, as
+surname-first writing does), and names that only split the same letters differently meet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from habeas.names.parse import NameOrder, ParsedName, patronymic_stem, split_birth_year
+from habeas.names.similarity import agreement, token_similarity
+from habeas.names.translit import fold
+
+MIDDLE_FOR, MIDDLE_AGAINST = 0.5, 4.5
+MIDDLE_SAME = 0.85  # similarity at which two middle names (or a middle and a father) agree
+ORDER_AGAINST = 4.5  # shared words shuffled (Salman bin Muhammad / Muhammad bin Salman)
+
+
+# (given, surname) word positions tried for names of three or more words without patronymic,
+# besides the first word as given name with any later word as surname
+_MULTI_READINGS = ((1, 0), (-1, 0), (1, -1))
+
+
+@lru_cache(maxsize=65536)
+def readings(name: ParsedName) -> tuple[ParsedName, ...]:
+    """Return the readings of a name to try: as parsed, swapped if unsure, and for long names
+    without a patronymic every plausible choice of given name and surname."""
+    found = [name]
+    if not name.order_certain and name.given and name.surname:
+        found.append(name.swapped())
+    words = name.words
+    if len(words) >= 3 and name.patronymic is None:
+        seen = {(name.given, name.surname)}
+        pairs = [(0, k) for k in range(1, len(words))] + list(_MULTI_READINGS)
+        for g, s in pairs:
+            given, surname = words[g], words[s]
+            if (given, surname) in seen:
+                continue
+            seen.add((given, surname))
+            gi, si = g % len(words), s % len(words)
+            middle = tuple(w for i, w in enumerate(words) if i not in (gi, si))
+            order = NameOrder.GIVEN_FIRST if gi < si else NameOrder.SURNAME_FIRST
+            found.append(replace(name, given=given, surname=surname, middle=middle, order=order))
+    return tuple(found)
+
+
+def extras(name: ParsedName, other: ParsedName) -> tuple[str, ...]:
+    """Return a name's middle words, plus its father's name when the other has no patronymic."""
+    if name.patronymic is not None and other.patronymic is None:
+        return (*name.middle, patronymic_stem(name.patronymic, name.patronymic_marker))
+    return name.middle
+
+
+def middle_weight(left: ParsedName, right: ParsedName) -> tuple[float, int, int, int] | None:
+    """Return (evidence, matched, unmatched left, unmatched right) for middle names, if both."""
+    a, b = extras(left, right), extras(right, left)
+    if not a or not b:
+        return None
+    rest = list(b)
+    left_over: list[str] = []
+    matched = 0
+    for token in a:
+        scores = [token_similarity(token, other) for other in rest]
+        best = max(range(len(rest)), key=scores.__getitem__, default=None)
+        if best is not None and scores[best] >= MIDDLE_SAME:
+            matched += 1
+            rest.pop(best)
+        else:
+            left_over.append(token)
+    if left_over and rest:
+        closest = max(token_similarity(t, o) for t in left_over for o in rest)
+        agree = min(agreement(closest), 0.0)
+        return MIDDLE_AGAINST * agree, matched, len(left_over), len(rest)
+    return min(matched, 2) * MIDDLE_FOR, matched, len(left_over), len(rest)
+
+
+def _rotation_of_increasing(sequence: list[int]) -> bool:
+    """Tell whether a sequence is increasing after moving a tail to the front."""
+    for start in range(len(sequence)):
+        turned = sequence[start:] + sequence[:start]
+        if all(a < b for a, b in zip(turned, turned[1:], strict=False)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def order_conflict(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """Tell whether three or more shared words stand in a different order, not a rotation."""
+    if len(left) < 3 or len(right) < 3:
+        return False
+    free = list(range(len(right)))
+    positions: list[int] = []
+    for token in left:
+        scores = [(token_similarity(token, right[i]), i) for i in free]
+        score, best = max(scores, default=(0.0, -1))
+        if score >= MIDDLE_SAME:
+            positions.append(best)
+            free.remove(best)
+    return len(positions) >= 3 and not _rotation_of_increasing(positions)
+
+
+@lru_cache(maxsize=65536)
+def joined_key(text: str) -> str:
+    """Return a name's letters without spaces, hyphens or birth year ("PolPot" = "Pol Pot")."""
+    return "".join(fold(token) for token in split_birth_year(text)[0].split()).replace(" ", "")
