@@ -45,7 +45,7 @@ from habeas.exceptions import InvalidRecord, NotFound
 from habeas.storage import tables as t
 from habeas.storage.engine import get_engine, upgrade
 from habeas.storage.registry import ApplySummary, ChangeSet, ListEntry
-from habeas.storage.search import search_key, sound_keys
+from habeas.storage.search import name_keys, search_key, sound_keys
 from habeas.storage.unit import AuditWriter, Counter, bulk_insert, chunks, lock_writers
 
 
@@ -77,10 +77,11 @@ def _name_rows(person: Person) -> list[dict[str, Any]]:
             "language": name.language,
             "kind": name.kind.value,
             "source_id": name.source_id,
-            "folded": search_key(name.value),
-            "phonetic": sound_keys(name.value),
+            "folded": keys[0],
+            "phonetic": keys[1],
         }
         for position, name in enumerate(person.names)
+        for keys in (name_keys(name.value),)
     ]
 
 
@@ -421,7 +422,7 @@ class SqlBase:
                     conn.execute(
                         update(t.person_names)
                         .where(t.person_names.c.id == row.id)
-                        .values(folded=search_key(row.value), phonetic=sound_keys(row.value))
+                        .values(folded=name_keys(row.value)[0], phonetic=name_keys(row.value)[1])
                     )
         return len(ids)
 
