@@ -33,8 +33,12 @@ lint: $(VENV)/.test-installed
 test: lint
 	$(BIN)/pytest -q
 
+$(VENV)/.bench-installed: pyproject.toml $(VENV)/.test-installed
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	touch $@
+
 ## bench: benchmarks print their figures (not asserted)
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.bench-installed
 	$(BIN)/python bench/registry.py
 	$(BIN)/python bench/names.py
 	$(BIN)/python bench/link.py
