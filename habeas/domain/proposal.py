@@ -22,6 +22,7 @@ class ProposalKind(StrEnum):
     DECREE_MATCH = "decree_match"
     NEWS = "news"
     IMPORT = "import"
+    SCREENING = "screening"
 
 
 class ProposalStatus(StrEnum):

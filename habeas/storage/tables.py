@@ -230,3 +230,29 @@ proposals = Table(
     Column("reviewed_by", Text, nullable=False),
     Column("review_reason", Text, nullable=False),
 )
+
+positions = Table(
+    "positions",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("person_id", String(64), ForeignKey("persons.id"), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("organisation", Text, nullable=False),
+    Column("country", Text, nullable=False),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("citations", Text, nullable=False),  # canonical JSON list of citations
+    Column("visibility", String(16), nullable=False),
+)
+
+screenings = Table(
+    "screenings",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("against", Text, nullable=False),
+    Column("file_hash", String(80), nullable=False),
+    Column("screened", Integer, nullable=False),
+    Column("hits", Text, nullable=False),  # canonical JSON list of hits
+    Column("at", DateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+)
