@@ -1,0 +1,95 @@
+"""Demo data: the registry of a fictional country, built deterministically as dated batches.
+
+Everything here is invented: the Republic of Veldoria, its people, courts, prisons,
+newspapers and rights groups. The criminal-code articles are real Azerbaijani law (so
+the charges read true); every case is fictional. Each batch holds what was recorded in
+one month (knowledge time); a few later batches correct or retract earlier events, so a
+count "as known then" differs from the count as known now.
+
+The story is told in order, one random generator driving it all, so a seed always gives
+the same batches: people (`people`), their cases (`cases`), custody planned (`custody`),
+pardon decrees (`decrees`), releases and incidents (`custody`), recognition
+(`recognitions`), re-arrests (`cases`), removals (`recognitions`), corrections
+(`corrections`), and finally the batches (`batches`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from habeas.domain.source import SourceKind
+from habeas.jobs.demo.batches import DemoBatch, to_batches
+from habeas.jobs.demo.cases import add_cases, add_rearrests
+from habeas.jobs.demo.corrections import add_corrections
+from habeas.jobs.demo.custody import add_extras, add_releases, plan_custody
+from habeas.jobs.demo.decrees import add_decrees
+from habeas.jobs.demo.people import add_people, to_person
+from habeas.jobs.demo.recognitions import add_derecognitions, add_recognitions
+from habeas.jobs.demo.state import Demo
+from habeas.jobs.demo.tables import COMMITTEE, COUNTRY, PRESIDENCY, UNION
+from habeas.storage.sql import SqlRegistry
+
+__all__ = [
+    "COMMITTEE",
+    "COUNTRY",
+    "PRESIDENCY",
+    "UNION",
+    "DemoBatch",
+    "build_demo",
+    "demo_decrees",
+    "load_demo",
+]
+
+
+def build_demo(seed: int = 2015) -> list[DemoBatch]:
+    """A fictional country's registry as batches to apply in order; later ones correct earlier."""
+    demo = Demo(seed)
+    add_people(demo)
+    add_cases(demo)
+    plan_custody(demo)
+    add_decrees(demo)
+    add_releases(demo, demo.prisoners)
+    add_extras(demo)
+    add_recognitions(demo)
+    add_rearrests(demo)
+    add_derecognitions(demo)
+    add_corrections(demo)
+    for p in demo.prisoners:
+        demo.persons[p.id] = to_person(demo, p)
+    return to_batches(demo)
+
+
+def load_demo(registry: SqlRegistry, seed: int = 2015, actor: str = "demo") -> int:
+    """Apply the demo batches to `registry` (idempotent); return the number of demo persons."""
+    persons = 0
+    for batch in build_demo(seed):
+        registry.apply(batch.changes, actor=actor, at=batch.at, reason=batch.reason)
+        persons += len(batch.changes.persons)
+    return persons
+
+
+def demo_decrees(registry: SqlRegistry, *, actor: str, at: datetime) -> int:
+    """Import the demo's pardon decrees (their texts are demo sources) as decrees proper."""
+    from habeas.domain.decree import DecreeKind
+    from habeas.ingest.decrees import DecreeText
+    from habeas.jobs.decree import import_decree_text
+
+    count = 0
+    for source in registry.sources():
+        if source.kind is not SourceKind.DECREE or source.published is None:
+            continue
+        number = source.title.split("No. ", 1)[-1].split(" ", 1)[0]
+        import_decree_text(
+            registry,
+            DecreeText.from_string(source.text, source=source.title),
+            label=source.title,
+            when=source.published.earliest(),
+            issuer=PRESIDENCY,
+            kind=DecreeKind.PARDON,
+            number=number,
+            actor=actor,
+            at=at,
+            source=source,
+        )
+        count += 1
+    return count
