@@ -154,7 +154,7 @@ def main() -> None:
         if not args.no_postgres:
             import pgserver
 
-            pg_folder = folder / "pg"
+            pg_folder = Path(tempfile.mkdtemp(prefix="habeas-bench-pg-"))
             url = pgserver.start(pg_folder)
             try:
                 run(url, "PostgreSQL", folder, events)
@@ -163,6 +163,7 @@ def main() -> None:
 
                 dispose_engines()
                 pgserver.stop(pg_folder)
+                shutil.rmtree(pg_folder, ignore_errors=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -66,7 +66,7 @@ def list_command(
         {
             "id": e.person.id,
             "name": e.person.name,
-            "other_names": [n.value for n in e.person.names[1:]],
+            "other_names": list(e.person.other_names),
             "since": e.since.isoformat(),
             "recognised_by": list(e.organisations),
         }

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -90,6 +91,7 @@ class PartialDate:
         return cls(value.year, value.month, value.day)
 
 
+@lru_cache(maxsize=32768)
 def parse_partial_date(text: str) -> PartialDate:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError naming the problem."""
     match = _PATTERN.match(text.strip())

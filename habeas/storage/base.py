@@ -44,7 +44,7 @@ from habeas.domain.status import Spell, continuous_since, custody_spells, politi
 from habeas.exceptions import InvalidRecord, NotFound
 from habeas.storage import tables as t
 from habeas.storage.engine import get_engine, upgrade
-from habeas.storage.registry import ApplySummary, ChangeSet, ListEntry
+from habeas.storage.registry import ApplySummary, ChangeSet, ListEntry, ListPerson
 from habeas.storage.search import name_keys, search_key, sound_keys
 from habeas.storage.unit import AuditWriter, Counter, bulk_insert, chunks, lock_writers
 
@@ -109,9 +109,13 @@ class SqlBase:
         self._write_sources(conn, changes.sources, audit, counter)
         self._write_persons(conn, changes.persons, audit, counter)
         self._write_cases(conn, changes, audit, counter)
-        merged = self._write_events(conn, changes, audit, counter, at, actor, reason)
-        self._rebuild_spells(conn, merged)
         audit.flush()
+        if changes.events:
+            self._check_references(conn, changes)
+        for chunk in person_chunks(changes.events, EVENT_CHUNK):
+            merged = self._write_events(conn, changes, chunk, audit, counter, at, actor, reason)
+            self._rebuild_spells(conn, merged)
+            audit.flush()
         return counter.summary()
 
     def _write_sources(
@@ -225,17 +229,16 @@ class SqlBase:
         self,
         conn: Connection,
         changes: ChangeSet,
+        events: Sequence[Event],
         audit: AuditWriter,
         counter: Counter,
         at: datetime,
         actor: str,
         reason: str,
     ) -> dict[str, list[Event]]:
-        """Write new event versions; return the touched persons' current events."""
-        if not changes.events:
-            return {}
-        self._check_references(conn, changes)
-        ids = sorted({e.id for e in changes.events})
+        """Write new versions of `events` (all events of their persons in this change set);
+        return the touched persons' current events."""
+        ids = sorted({e.id for e in events})
         latest: dict[str, tuple[int, str, str, Any]] = {}
         stored_versions: dict[tuple[str, int], str] = {}
         known_facts: dict[str, set[str]] = defaultdict(set)
@@ -256,7 +259,7 @@ class SqlBase:
                 if held is None or row.version > held[0]:
                     latest[row.event_id] = (row.version, row.fact_hash, row.person_id, row.fact)
         to_write: list[tuple[Event, str, str]] = []
-        for event in changes.events:
+        for event in events:
             text = fact_text(event)
             digest = text_hash(text)
             held = latest.get(event.id)
@@ -675,9 +678,31 @@ class SqlBase:
                 orgs[person_id] = tuple(
                     sorted({sp.organisation for sp in person_spells if sp.covers(on)})
                 )
-        people = self.persons(sorted(since)) if since else []
+        people = self.list_persons(sorted(since))
         entries = [ListEntry(p, since[p.id], orgs[p.id]) for p in people]
         return sorted(entries, key=lambda e: (e.person.name.casefold(), e.person.id))
+
+    def list_persons(self, ids: Sequence[str]) -> list[ListPerson]:
+        """The few fields a list shows, for many persons at once (no full records)."""
+        found: dict[str, ListPerson] = {}
+        names: dict[str, list[str]] = defaultdict(list)
+        n = t.person_names.c
+        with self.engine.connect() as conn:
+            for chunk in chunks(ids):
+                query = select(t.persons.c.id, t.persons.c.display_name, t.persons.c.risk)
+                for row in conn.execute(query.where(t.persons.c.id.in_(chunk))):
+                    found[row.id] = ListPerson(row.id, row.display_name, (), bool(row.risk))
+                name_query = (
+                    select(n.person_id, n.value)
+                    .where(n.person_id.in_(chunk), n.position > 0)
+                    .order_by(n.person_id, n.position)
+                )
+                for name_row in conn.execute(name_query):
+                    names[name_row.person_id].append(name_row.value)
+        return [
+            ListPerson(p.id, p.name, tuple(names.get(p.id, ())), p.risk)
+            for p in (found[i] for i in ids if i in found)
+        ]
 
     def custody_spells(self) -> list[Spell]:
         """Every custody spell as known now."""
@@ -717,6 +742,24 @@ class SqlBase:
 
 
 _EVENT_FIELDS = tuple(Event.__dataclass_fields__)
+EVENT_CHUNK = 20_000
+"""Events written per step of a large import (one transaction still holds them all)."""
+
+
+def person_chunks(events: Sequence[Event], size: int) -> Iterator[list[Event]]:
+    """Events in chunks of about `size`, never splitting one person's events (their
+    chronology is checked together), keeping the given order within each person."""
+    by_person: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_person[event.person_id].append(event)
+    chunk: list[Event] = []
+    for person_events in by_person.values():
+        chunk.extend(person_events)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _stamp(event: Event, version: int, at: datetime, actor: str, reason: str) -> Event:

@@ -59,10 +59,20 @@ class ApplySummary:
 
 
 @dataclass(frozen=True, slots=True)
+class ListPerson:
+    """What a list shows of a person: id, name, other spellings, and the risk flag."""
+
+    id: str
+    name: str
+    other_names: tuple[str, ...] = ()
+    risk: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ListEntry:
     """One person on the list of political prisoners on a date."""
 
-    person: Person
+    person: ListPerson
     since: date
     organisations: tuple[str, ...]
 

@@ -21,6 +21,12 @@ def parse_term(text: str) -> int:
     return int(match.group(1) or 0) * 12 + int(match.group(2) or 0)
 
 
+_REASONS = frozenset(r.value for r in ReleaseReason)
+_MEASURES = frozenset(m.value for m in Measure)
+_SENTENCE_KINDS = frozenset(k.value for k in SentenceKind)
+_OUTCOMES = frozenset(o.value for o in AppealOutcome)
+
+
 @dataclass(frozen=True, slots=True)
 class Detail:
     """The structured fields read from one `detail` cell."""
@@ -54,7 +60,7 @@ def parse_detail(kind: EventKind, text: str) -> Detail:
     if kind is EventKind.RELEASE:
         head, rest = _head_and_rest(text)
         word = head.lower().replace(" ", "_")
-        if word not in {r.value for r in ReleaseReason}:
+        if word not in _REASONS:
             raise ValueError(
                 f'release reason "{head}" is unknown; use one of {_choices(ReleaseReason)}'
             )
@@ -63,7 +69,7 @@ def parse_detail(kind: EventKind, text: str) -> Detail:
         head, rest = _head_and_rest(text)
         words = head.split(maxsplit=1)
         word = words[0].lower() if words else ""
-        if word not in {m.value for m in Measure}:
+        if word not in _MEASURES:
             raise ValueError(
                 f'{kind.value} measure "{head}" is unknown; use one of {_choices(Measure)}'
                 " (reduce takes a term: reduce 1y)"
@@ -82,7 +88,7 @@ def parse_detail(kind: EventKind, text: str) -> Detail:
 def _sentence(text: str) -> Detail:
     head, rest = _head_and_rest(text)
     words = head.lower().split()
-    kinds = {k.value for k in SentenceKind}
+    kinds = _SENTENCE_KINDS
     kind_words = [w for w in words if w in kinds]
     term_words = [w for w in words if w not in kinds]
     if "life" in kind_words:
@@ -100,7 +106,7 @@ def _appeal(text: str) -> Detail:
     words = head.lower().split(maxsplit=1)
     if not words:
         return Detail(text=rest)
-    if words[0] in {o.value for o in AppealOutcome}:
+    if words[0] in _OUTCOMES:
         outcome = AppealOutcome(words[0])
         term = parse_term(words[1]) if len(words) > 1 else None
         return Detail(text=rest, outcome=outcome, term_months=term)
