@@ -3,7 +3,14 @@ from datetime import date
 from factory import event
 
 from habeas.domain.event import Measure, ReleaseReason, SentenceKind
-from habeas.domain.status import custody_spells, political_spells, status_on
+from habeas.domain.status import (
+    Spell,
+    count_political,
+    custody_spells,
+    political_spells,
+    status_on,
+    timeline_counts,
+)
 
 
 def test_release_on_a_day_means_not_in_custody_that_day() -> None:
@@ -88,3 +95,16 @@ def test_political_spell_is_intersection_of_custody_and_recognition() -> None:
         "r",
         "x",
     )
+
+
+def test_timeline_counts_each_person_once_across_organisations() -> None:
+    spells = [
+        Spell("p1", date(2014, 1, 1), date(2016, 1, 1), "Union A"),
+        Spell("p1", date(2015, 6, 1), None, "Committee B"),
+        Spell("p2", date(2015, 1, 1), date(2015, 12, 28), "Union A"),
+        Spell("p3", date(2016, 1, 1), None, "Committee B"),
+    ]
+    points = [date(2013, 12, 31), date(2015, 7, 1), date(2015, 12, 28), date(2016, 2, 1)]
+    assert timeline_counts(spells, points) == [0, 2, 1, 2]
+    assert timeline_counts(spells, points, by="Union A") == [0, 2, 1, 0]
+    assert timeline_counts(spells, points) == [count_political(spells, p) for p in points]
