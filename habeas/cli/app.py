@@ -6,11 +6,13 @@ import sys
 
 import typer
 
-from habeas.cli import audit, decree, publish, review
+from habeas.cli import audit, decree, official, publish, review
 from habeas.cli.common import STATE, err_console
 from habeas.cli.demo import demo_command
 from habeas.cli.link import link_command
+from habeas.cli.official import dossier_command
 from habeas.cli.person import search_command, show_command
+from habeas.cli.screen import screen_command
 from habeas.cli.status import (
     count_command,
     due_command,
@@ -73,6 +75,13 @@ app.add_typer(audit.app, name="audit", help="Verify and read the hash-chained au
 app.add_typer(decree.app, name="decree", help="Import decrees and check them against the list.")
 app.add_typer(review.app, name="review", help="Review proposals: list, show, accept, reject.")
 app.add_typer(publish.app, name="publish", help="Publish numbered lists; list, show, diff them.")
+app.add_typer(official.app, name="official", help="Officials behind the cases: records, rankings.")
+app.command("dossier", help="Build an official's sanctions dossier (HTML, PDF or JSON).")(
+    dossier_command
+)
+app.command("screen", help="Screen officials or a name list against a sanctions/PEP FtM file.")(
+    screen_command
+)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -22,6 +22,7 @@ def demo_command(
         for batch in batches:
             summary = store.apply(batch.changes, actor="demo", at=batch.at, reason=batch.reason)
             written += summary.total_written()
+            written += store.add_positions(batch.positions, actor="demo", at=batch.at)
             progress.advance(task)
         decrees = demo_decrees(store, actor="demo", at=batches[-1].at)
     persons = len(store.persons())

@@ -9,6 +9,7 @@ import typer
 from rich.progress import Progress
 
 from habeas.cli.common import STATE, console, err_console, now, open_output, registry
+from habeas.jobs.ftm import ftm_lines
 from habeas.jobs.transfer import import_files, native_lines, retract_event, write_csv
 
 
@@ -47,15 +48,22 @@ class ExportFormat(StrEnum):
 
     JSONL = "jsonl"
     CSV = "csv"
+    FTM = "ftm"
 
 
 def export_command(
-    fmt: ExportFormat = typer.Option(ExportFormat.JSONL, "--format", help="jsonl or csv."),
+    fmt: ExportFormat = typer.Option(
+        ExportFormat.JSONL, "--format", help="jsonl, csv or ftm (FollowTheMoney, public only)."
+    ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="File (jsonl; - for stdout) or folder (csv)."
     ),
 ) -> None:
-    """Export the registry: native JSON Lines with full history, or persons.csv + events.csv."""
+    """Export the registry: native JSON Lines, persons.csv + events.csv, or FollowTheMoney.
+
+    The FtM export (entities.ftm.json for OpenSanctions/Aleph) carries public fields only:
+    no risk-flagged person, no internal or restricted record.
+    """
     store = registry()
     if fmt is ExportFormat.CSV:
         folder = output or Path(".")
@@ -69,7 +77,8 @@ def export_command(
         return
     stream = open_output(output)
     try:
-        for line in native_lines(store):
+        lines = ftm_lines(store) if fmt is ExportFormat.FTM else native_lines(store)
+        for line in lines:
             stream.write(line + "\n")
     finally:
         if stream is not open_output(None):

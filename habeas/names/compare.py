@@ -25,6 +25,7 @@ from habeas.names.parse import (
 )
 from habeas.names.similarity import (
     DISTINCT_NAMES_SIMILARITY,
+    STEM_ONLY_SIMILARITY,
     classes_compatible,
     describe_difference,
     features,
@@ -58,6 +59,7 @@ INITIAL_FOR, INITIAL_AGAINST = 0.6, 3.0
 YEAR_SAME, YEAR_NEAR, YEAR_AGAINST = 1.5, 0.3, 5.0
 GENDER_AGAINST = 4.0
 FATHER_CAP = 0.45  # patronymics name different fathers: never more than no
+ENDING_CAP = 0.79  # same surname stem, other ending (Kərimov / Kərimli): at most possible
 JOINED_SCORE = 0.9  # same letters, split into words differently (PolPot, Margarita-Simonyan)
 
 
@@ -145,7 +147,7 @@ def _weighted(part: Part, label: str, left: str, right: str, rarity: float) -> P
     agree = agreement(similarity)
     sign = "=" if agree >= 0.75 else ("≈" if agree > 0 else "≠")
     detail = describe_difference(left, right) if agree > 0 else ""
-    if part is Part.SURNAME and similarity == 0.9 and features(left).stem == features(right).stem:
+    if part is Part.SURNAME and _ending_differs(left, right):
         detail = "same stem, ending differs"
     note = f"{label} {left} {sign} {right}" + (f" ({detail})" if detail else "")
     if agree > 0 and rarity < 0.9:
@@ -263,9 +265,23 @@ def _cap(left: ParsedName, right: ParsedName) -> float:
     if ls is not None and rs is not None and not classes_compatible(ls, rs):
         return GATE_CAP
     cap = _father_cap(left, right)
+    if _ending_differs(left.surname, right.surname):
+        cap = min(cap, ENDING_CAP)
     if _single_word(left, right) or _single_word(right, left):
         cap = min(cap, SINGLE_CAP)
     return min(cap, 1.0 if left.given and right.given else INCOMPLETE_CAP)
+
+
+def _ending_differs(left: str, right: str) -> bool:
+    """Tell whether two surnames share a stem but end differently (-ov / -li / -zadə).
+
+    Many families dropped Soviet -ov for -li after 1991, but distinct families also share
+    stems; so the pair is for a reviewer to decide, whatever else agrees.
+    """
+    return (
+        token_similarity(left, right, True) == STEM_ONLY_SIMILARITY
+        and features(left).stem == features(right).stem
+    )
 
 
 def _single_word(name: ParsedName, other: ParsedName) -> bool:

@@ -26,6 +26,7 @@ from habeas.names.translit import (
 
 DISTINCT_NAMES_SIMILARITY = 0.6  # two different names from the built-in tables
 SHORT_GIVEN = 6  # given-name skeletons this short that differ by one edit are different names
+STEM_ONLY_SIMILARITY = 0.9  # surnames alike only in their stem (Kərimov / Kərimli)
 SHORT_SURNAME_STEM = 5  # the same for surname stems without -ov/-yev/-li/-zadə
 _ISO_C = re.compile(r"c(?![hz])")  # ISO 9 and scholarly c = ц
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
@@ -78,7 +79,7 @@ def token_similarity(left: str, right: str, surname: bool = False) -> float:
     if a.skeleton[:1] != b.skeleton[:1] and a.first_key != b.first_key:
         best -= 0.1  # a different first sound is rarely a spelling variant
     if surname and a.stem == b.stem:
-        return max(best, 0.9)
+        return max(best, STEM_ONLY_SIMILARITY)
     if a.iso_c is not None or b.iso_c is not None:
         left_ts, right_ts = a.iso_c or a.skeleton, b.iso_c or b.skeleton
         best = max(

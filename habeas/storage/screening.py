@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from habeas.domain.dates import parse_partial_date
 from habeas.domain.official import Position, ScreeningRun
@@ -16,6 +16,7 @@ from habeas.domain.visibility import Visibility
 from habeas.exceptions import InvalidRecord
 from habeas.storage import tables as t
 from habeas.storage.base import SqlBase
+from habeas.storage.registry import ApplySummary, ChangeSet
 from habeas.storage.unit import AuditWriter, chunks, lock_writers
 
 
@@ -66,38 +67,59 @@ class ScreeningStore(SqlBase):
         wanted = list(positions)
         if not wanted:
             return 0
-        written = 0
         with self.engine.begin() as conn:
             lock_writers(conn)
-            person_ids = sorted({p.person_id for p in wanted})
-            known = set(self._existing_ids(conn, t.persons.c.id, person_ids))
-            missing = [p for p in wanted if p.person_id not in known]
-            if missing:
-                raise InvalidRecord(
-                    f'position "{missing[0].id}": no person with id "{missing[0].person_id}". '
-                    "Import the official first (habeas import) or fix the id.",
-                    {"person_id": missing[0].person_id},
-                )
-            existing: dict[str, Position] = {}
-            for chunk in chunks([p.id for p in wanted]):
-                query = select(t.positions).where(t.positions.c.id.in_(chunk))
-                existing.update((row.id, _position_from_row(row)) for row in conn.execute(query))
-            audit = AuditWriter(conn, actor, at, "positions recorded")
-            for position in wanted:
-                old = existing.get(position.id)
-                if old == position:
-                    continue
-                row = _position_row(position)
-                if old is None:
-                    conn.execute(insert(t.positions).values(row))
-                    audit.add("create", "position", position.id, None, _brief(position))
-                else:
-                    change = update(t.positions).where(t.positions.c.id == position.id)
-                    conn.execute(change.values(row))
-                    audit.add("update", "position", position.id, _brief(old), _brief(position))
-                existing[position.id] = position
-                written += 1
-            audit.flush()
+            return self._add_positions_within(conn, wanted, actor=actor, at=at)
+
+    def apply_with_positions(
+        self,
+        changes: ChangeSet,
+        positions: Iterable[Position],
+        *,
+        actor: str,
+        at: datetime,
+        reason: str,
+    ) -> tuple[ApplySummary, int]:
+        """Write a change set and positions of its persons in one transaction, or nothing."""
+        with self.engine.begin() as conn:
+            lock_writers(conn)
+            summary = self.apply_within(conn, changes, actor=actor, at=at, reason=reason)
+            written = self._add_positions_within(conn, list(positions), actor=actor, at=at)
+            return summary, written
+
+    def _add_positions_within(
+        self, conn: Connection, wanted: list[Position], *, actor: str, at: datetime
+    ) -> int:
+        written = 0
+        person_ids = sorted({p.person_id for p in wanted})
+        known = set(self._existing_ids(conn, t.persons.c.id, person_ids))
+        missing = [p for p in wanted if p.person_id not in known]
+        if missing:
+            raise InvalidRecord(
+                f'position "{missing[0].id}": no person with id "{missing[0].person_id}". '
+                "Import the official first (habeas import) or fix the id.",
+                {"person_id": missing[0].person_id},
+            )
+        existing: dict[str, Position] = {}
+        for chunk in chunks([p.id for p in wanted]):
+            query = select(t.positions).where(t.positions.c.id.in_(chunk))
+            existing.update((row.id, _position_from_row(row)) for row in conn.execute(query))
+        audit = AuditWriter(conn, actor, at, "positions recorded")
+        for position in wanted:
+            old = existing.get(position.id)
+            if old == position:
+                continue
+            row = _position_row(position)
+            if old is None:
+                conn.execute(insert(t.positions).values(row))
+                audit.add("create", "position", position.id, None, _brief(position))
+            else:
+                change = update(t.positions).where(t.positions.c.id == position.id)
+                conn.execute(change.values(row))
+                audit.add("update", "position", position.id, _brief(old), _brief(position))
+            existing[position.id] = position
+            written += 1
+        audit.flush()
         return written
 
     def positions_of(self, person_id: str | None = None) -> list[Position]:

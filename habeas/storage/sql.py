@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from habeas.storage.publication import PublicationStore
 from habeas.storage.review import ReviewStore
+from habeas.storage.screening import ScreeningStore
 
 
-class SqlRegistry(PublicationStore, ReviewStore):
+class SqlRegistry(PublicationStore, ReviewStore, ScreeningStore):
     """The registry in a SQL database (SQLite file or PostgreSQL server)."""

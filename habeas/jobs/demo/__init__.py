@@ -10,20 +10,22 @@ The story is told in order, one random generator driving it all, so a seed alway
 the same batches: people (`people`), their cases (`cases`), custody planned (`custody`),
 pardon decrees (`decrees`), releases and incidents (`custody`), recognition
 (`recognitions`), re-arrests (`cases`), removals (`recognitions`), corrections
-(`corrections`), and finally the batches (`batches`).
+(`corrections`), the batches (`batches`), and officials' posts (`positions`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from habeas.domain.source import SourceKind
-from habeas.jobs.demo.batches import DemoBatch, to_batches
+from habeas.jobs.demo.batches import DemoBatch, to_batches, to_source
 from habeas.jobs.demo.cases import add_cases, add_rearrests
 from habeas.jobs.demo.corrections import add_corrections
 from habeas.jobs.demo.custody import add_extras, add_releases, plan_custody
 from habeas.jobs.demo.decrees import add_decrees
 from habeas.jobs.demo.people import add_people, to_person
+from habeas.jobs.demo.positions import add_positions
 from habeas.jobs.demo.recognitions import add_derecognitions, add_recognitions
 from habeas.jobs.demo.state import Demo
 from habeas.jobs.demo.tables import COMMITTEE, COUNTRY, PRESIDENCY, UNION
@@ -56,7 +58,12 @@ def build_demo(seed: int = 2015) -> list[DemoBatch]:
     add_corrections(demo)
     for p in demo.prisoners:
         demo.persons[p.id] = to_person(demo, p)
-    return to_batches(demo)
+    batches = to_batches(demo)
+    gazette, positions = add_positions(demo)
+    last = batches[-1]
+    last.changes.sources.append(to_source(gazette, last.at))
+    batches[-1] = replace(last, positions=tuple(positions))
+    return batches
 
 
 def load_demo(registry: SqlRegistry, seed: int = 2015, actor: str = "demo") -> int:
@@ -64,6 +71,7 @@ def load_demo(registry: SqlRegistry, seed: int = 2015, actor: str = "demo") -> i
     persons = 0
     for batch in build_demo(seed):
         registry.apply(batch.changes, actor=actor, at=batch.at, reason=batch.reason)
+        registry.add_positions(batch.positions, actor=actor, at=batch.at)
         persons += len(batch.changes.persons)
     return persons
 

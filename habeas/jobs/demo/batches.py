@@ -8,6 +8,7 @@ from datetime import datetime
 
 from habeas.domain.dates import PartialDate
 from habeas.domain.event import Event
+from habeas.domain.official import Position
 from habeas.domain.source import Citation, Source
 from habeas.jobs.demo.records import Doc
 from habeas.jobs.demo.state import Demo
@@ -21,6 +22,7 @@ class DemoBatch:
     at: datetime
     reason: str
     changes: ChangeSet
+    positions: tuple[Position, ...] = ()
 
 
 def cite(doc: Doc, quote: str) -> Citation:

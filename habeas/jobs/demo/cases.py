@@ -57,7 +57,7 @@ def add_case(demo: Demo, members: list[Prisoner], arrest: date, second: bool = F
         f"Case of {title} (fictional)",
         tuple(p.id for p in members),
         tuple(Charge(a, ARTICLES[a], "Criminal Code of Veldoria (fictional)") for a in articles),
-        demo.persons[judge].biography.split("(", 1)[1].rsplit(")", 1)[0],
+        demo.courts[judge],
         tuple(
             CaseOfficial(pid, role)
             for role, pid in (

@@ -46,6 +46,8 @@ def add_people(demo: Demo) -> None:
         )
         demo.persons[person.id] = person
         demo.officials.setdefault(role, []).append(person.id)
+        if role is OfficialRole.JUDGE:
+            demo.courts[person.id] = where
     occupations = [o for o, (n, _, _) in OCCUPATIONS.items() for _ in range(n)]
     rng.shuffle(occupations)
     for number, occupation in enumerate(occupations, 1):

@@ -27,6 +27,7 @@ class Demo:
         self.prisoners: list[Prisoner] = []
         self.used: set[tuple[str, str]] = set()
         self.officials: dict[OfficialRole, list[str]] = {}
+        self.courts: dict[str, str] = {}  # judge's person id -> the court they sit on
         self.counters: dict[str, int] = {}
         self.acquittals = 0
 

@@ -1,0 +1,172 @@
+"""screen: check officials (or any list of names) against a FollowTheMoney sanctions file."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from habeas.cli.common import STATE, console, err_console, now, registry
+from habeas.domain.dates import parse_partial_date
+from habeas.exceptions import InputError
+from habeas.jobs.link import read_list
+from habeas.jobs.screen import ScanProgress, ScreenName, ScreenReport, screen, screen_registry
+
+
+class ScreenFormat(StrEnum):
+    """Output formats of `screen`."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+def read_names(path: Path) -> list[ScreenName]:
+    """Read a list as `habeas link` does (id, name, birth_year, gender) plus country and
+    birth_date (its year is used when birth_year is absent)."""
+    records = list(read_list(path))
+    extra: dict[str, tuple[str, int | None]] = {}
+    if str(path) != "-" and path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            for number, row in enumerate(csv.DictReader(stream), start=2):
+                born = (row.get("birth_date") or "").strip()
+                year = None
+                if born:
+                    try:
+                        year = parse_partial_date(born).year
+                    except ValueError as exc:
+                        raise InputError(
+                            f"birth_date: {exc}", file=path.name, line=number
+                        ) from None
+                extra[(row.get("id") or "").strip()] = ((row.get("country") or "").strip(), year)
+    names = []
+    for r in records:
+        country, year = extra.get(r.id, ("", None))
+        names.append(ScreenName(r.id, r.name, r.birth_year or year, country, r.gender))
+    return names
+
+
+@contextmanager
+def scan_progress() -> Iterator[ScanProgress]:
+    """A progress bar on stderr for the streamed entities file (bytes, entities read)."""
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("Reading entities", total=None)
+
+        def update(entities: int, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=f"{entities:,} entities")
+
+        yield update
+
+
+def _print_table(payload: dict[str, Any]) -> None:
+    table = Table(title=f"{len(payload['hits'])} hits for {payload['screened']} names screened")
+    for column in ("id", "entity_name", "score", "programs", "topics", "explanation"):
+        table.add_column(column, overflow="fold")
+    for hit in payload["hits"]:
+        table.add_row(
+            hit["id"],
+            f"{hit['entity_name']} ({hit['entity_id']})",
+            f"{hit['score']:.2f}",
+            ", ".join(hit["programs"]),
+            ", ".join(hit["topics"]),
+            hit["explanation"],
+        )
+    console.print(table)
+    changes = payload.get("changes")
+    if changes:
+        for label in ("designated", "delisted"):
+            for hit in changes[label]:
+                console.print(f"{label}: {hit['id']} ~ {hit['entity_name']} ({hit['entity_id']})")
+
+
+PLURALS = {"entity without a name": "entities without a name", "unknown schema": "unknown schemata"}
+
+
+def _plural(why: str, n: int) -> str:
+    return why if n == 1 else PLURALS.get(why, why + "s")
+
+
+def _summary(report: ScreenReport) -> str:
+    skipped = ", ".join(f"{n} {_plural(why, n)}" for why, n in sorted(report.skipped.items()))
+    text = f"{report.entities_read:,} entities read; {len(report.hits)} hits."
+    return f"{text} Skipped: {skipped}." if skipped else text
+
+
+def screen_command(
+    names: Path | None = typer.Option(
+        None,
+        "--names",
+        help="List to screen (CSV or .jsonl with id, name; optional birth_year, gender, "
+        "country; - for stdin). Default: the registry's officials.",
+    ),
+    against: Path = typer.Option(
+        ..., "--against", help="FollowTheMoney entities file (entities.ftm.json, one per line)."
+    ),
+    fmt: ScreenFormat = typer.Option(ScreenFormat.TABLE, "--format", help="table or json."),
+    threshold: float | None = typer.Option(
+        None,
+        "--threshold",
+        min=0.0,
+        max=1.0,
+        help="Lowest score to report (default 0.5, 'possible'; 0.8 is 'match').",
+    ),
+) -> None:
+    """Screen names against a sanctions/PEP file; without --names, screen the officials.
+
+    Officials' hits are queued as proposals for review (habeas review list) and the run is
+    stored, so the next run against a newer file reports new designations and delistings.
+    """
+    payload: dict[str, Any]
+    if names is not None:
+        listed = read_names(names)
+        with scan_progress() as progress:
+            report = screen(listed, against, threshold=threshold, progress=progress)
+        payload = report.as_dict()
+    else:
+        store = registry()
+        with scan_progress() as progress:
+            result = screen_registry(
+                store,
+                against,
+                actor=STATE.actor or "cli",
+                at=now(),
+                threshold=threshold,
+                progress=progress,
+            )
+        report = result.report
+        payload = report.as_dict()
+        payload["run"] = result.run.id
+        payload["queued"] = result.queued
+        payload["changes"] = result.changes.as_dict() if result.changes else None
+        err_console.print(
+            f"{result.queued} new proposals queued; review them with: habeas review list",
+            highlight=False,
+        )
+    if fmt is ScreenFormat.JSON:
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_table(payload)
+    err_console.print(_summary(report), highlight=False)

@@ -1,0 +1,509 @@
+"""Screen names (officials, or any list) against a FollowTheMoney sanctions/PEP file.
+
+The small side, the names screened, goes into a ``NameIndex``; the entities file is streamed
+line by line and every name and alias of every Person entity is searched in that index, so
+memory stays bounded whatever the file's size. A cheap token filter skips entity names that
+share no blocking key with any screened name (the same keys the index blocks on, so nothing
+the index would find is lost). A second streamed pass reads only ``Sanction`` lines, for the
+programmes of the entities hit. Bad lines, nameless entities and unknown schemata are
+counted and skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from followthemoney import model, registry
+
+from habeas.domain.official import ScreeningRun
+from habeas.domain.person import NameKind, Person, PersonName, PersonRole
+from habeas.domain.proposal import Proposal, ProposalKind, match_key
+from habeas.exceptions import InputError
+from habeas.jobs.ftm import name_script
+from habeas.names.blocking import NameIndex, neighbourhood
+from habeas.names.compare import POSSIBLE_THRESHOLD, decide
+from habeas.names.similarity import gate_keys
+from habeas.names.words import joined_key
+
+COUNTRY_FOR = 0.4  # log-odds: same nationality/country is weak evidence (most people share it)
+COUNTRY_AGAINST = 1.5  # log-odds: a different nationality counts against (dual ones exist)
+NAME_PROPS = ("name", "alias", "previousName")  # weakAlias is deliberately not matched
+COUNTRY_PROPS = ("nationality", "citizenship", "country")
+ALIAS = NameKind.ALIAS
+PROGRESS_EVERY = 10_000
+ScanProgress = Callable[[int, int, int], None]
+"""Called with (entities read, bytes read, file size) every PROGRESS_EVERY lines."""
+
+_HYPHENS = re.compile(r"[-\u2010-\u2015]")
+_STRIP = "\"'“”«»()[]{}<>;:!?"
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenName:
+    """One name to screen: whose (id), as written, with optional birth year and country."""
+
+    id: str
+    name: str
+    birth_year: int | None = None
+    country: str = ""
+    gender: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A screened name that may be a listed entity, with its programmes and the reason."""
+
+    id: str
+    entity_id: str
+    entity_name: str
+    score: float
+    datasets: tuple[str, ...]
+    topics: tuple[str, ...]
+    programs: tuple[str, ...]
+    authority: tuple[str, ...]
+    since: str | None
+    explanation: str
+    matched_name: str = ""
+    decision: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The hit as `habeas screen --format json` prints it."""
+        return {
+            "id": self.id,
+            "entity_id": self.entity_id,
+            "entity_name": self.entity_name,
+            "score": round(self.score, 4),
+            "decision": self.decision,
+            "datasets": list(self.datasets),
+            "topics": list(self.topics),
+            "programs": list(self.programs),
+            "authority": list(self.authority),
+            "since": self.since,
+            "matched_name": self.matched_name,
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenReport:
+    """What a screening found: hits, and how much of the file was read or skipped."""
+
+    screened: int
+    hits: list[Hit]
+    skipped_lines: int
+    entities_read: int
+    skipped: dict[str, int] = field(default_factory=dict)
+    file_hash: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stable JSON contract: screened, hits (+ skipped counts, entities read)."""
+        return {
+            "screened": self.screened,
+            "hits": [hit.as_dict() for hit in self.hits],
+            "entities_read": self.entities_read,
+            "skipped_lines": self.skipped_lines,
+            "skipped": dict(sorted(self.skipped.items())),
+        }
+
+
+def hits_json(hits: Iterable[Hit]) -> str:
+    """Canonical JSON text of hits (as stored in a ScreeningRun)."""
+    rows = [hit.as_dict() for hit in hits]
+    return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def country_code(value: str) -> str | None:
+    """An ISO country code from a code or a country name ("Azerbaijan" -> "az")."""
+    return registry.country.clean(value) if value.strip() else None
+
+
+def name_tokens(text: str) -> list[str]:
+    """Split a name into words the way the name parser does (for the token filter)."""
+    words: list[str] = []
+    for piece in text.split(","):
+        for raw in _HYPHENS.sub(" ", piece.replace(".", ". ")).split():
+            token = raw.strip(_STRIP)
+            if token and token != ".":
+                words.append(token)
+    return words
+
+
+@lru_cache(maxsize=1 << 18)
+def _blocks(token: str) -> frozenset[str]:
+    return frozenset(neighbourhood(gate_keys(token)))
+
+
+class TokenFilter:
+    """Tells whether a name may reach a screened name in the index (never a false no)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        """Collect the blocking keys of every word and the joined letters of every name."""
+        self._blocks: set[str] = set()
+        self._joined: set[str] = set()
+        for name in names:
+            for token in name_tokens(name):
+                self._blocks.update(_blocks(token))
+            self._joined.add(joined_key(name))
+        self._seen: dict[str, bool] = {}
+
+    def may_match(self, name: str) -> bool:
+        """True when some word shares a block with a screened word, or the letters agree."""
+        for token in name_tokens(name):
+            hit = self._seen.get(token)
+            if hit is None:
+                hit = not self._blocks.isdisjoint(_blocks(token))
+                if len(self._seen) < 1 << 20:
+                    self._seen[token] = hit
+            if hit:
+                return True
+        return joined_key(name) in self._joined
+
+
+def _logit(score: float) -> float:
+    score = min(max(score, 1e-9), 1.0 - 1e-9)
+    return math.log(score / (1.0 - score))
+
+
+def with_country(score: float, mine: str | None, theirs: set[str]) -> tuple[float, str]:
+    """Adjust a name score for nationality/country; return it with the explanation clause."""
+    if not mine or not theirs:
+        return score, ""
+    if mine in theirs:
+        delta, note = COUNTRY_FOR, f"country {mine} agrees (+{COUNTRY_FOR})"
+    else:
+        shown = ", ".join(sorted(theirs))
+        delta, note = -COUNTRY_AGAINST, f"country {mine} vs {shown} (−{COUNTRY_AGAINST})"
+    return 1.0 / (1.0 + math.exp(-(_logit(score) + delta))), note
+
+
+def _years(values: Iterable[str]) -> list[int | None]:
+    years = sorted({int(v[:4]) for v in values if len(v) >= 4 and v[:4].isdigit()})
+    return list(years) or [None]
+
+
+def _lines(path: Path, progress: ScanProgress | None, digest: Any) -> Iterator[bytes]:
+    """Yield the file's lines, feeding the hash and reporting progress."""
+    try:
+        stream = path.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}. Download the entities file first.") from None
+    total = path.stat().st_size
+    done = count = 0
+    with stream:
+        for line in stream:
+            count += 1
+            done += len(line)
+            if digest is not None:
+                digest.update(line)
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count, done, total)
+            yield line
+    if progress is not None:
+        progress(count, done, total)
+
+
+@dataclass(slots=True)
+class _Scan:
+    """Pass-one state: best hit per (screened id, entity id) and skip counts."""
+
+    best: dict[tuple[str, str], Hit] = field(default_factory=dict)
+    skipped: Counter[str] = field(default_factory=Counter)
+    entities: int = 0
+
+
+def _entity_hits(
+    data: dict[str, Any],
+    index: NameIndex,
+    token_filter: TokenFilter,
+    countries: dict[str, str | None],
+    search_minimum: float,
+    threshold: float,
+) -> Iterator[Hit]:
+    properties = data.get("properties") or {}
+    names = [n for prop in NAME_PROPS for n in properties.get(prop) or () if isinstance(n, str)]
+    if not names:
+        raise LookupError("entity without a name")
+    theirs = {c for c in (country_code(v) for p in COUNTRY_PROPS for v in properties.get(p) or ())}
+    theirs.discard(None)
+    gender = (properties.get("gender") or [None])[0]
+    years = _years(properties.get("birthDate") or ())
+    entity_name = str(data.get("caption") or names[0])
+    for name in dict.fromkeys(names):
+        if not token_filter.may_match(name):
+            continue
+        for year in years:
+            for candidate in index.search(
+                name, birth_year=year, gender=gender, limit=50, minimum=search_minimum
+            ):
+                score, note = with_country(
+                    candidate.match.score, countries.get(candidate.id), {str(c) for c in theirs}
+                )
+                if score < threshold:
+                    continue
+                explanation = f"{candidate.name} ~ {name}: {candidate.match.explanation}"
+                yield Hit(
+                    id=candidate.id,
+                    entity_id=str(data["id"]),
+                    entity_name=entity_name,
+                    score=score,
+                    datasets=tuple(data.get("datasets") or ()),
+                    topics=tuple(properties.get("topics") or ()),
+                    programs=(),
+                    authority=(),
+                    since=None,
+                    explanation=f"{explanation}; {note}" if note else explanation,
+                    matched_name=name,
+                    decision=decide(score).value,
+                )
+
+
+def _scan(
+    against: Path,
+    index: NameIndex,
+    countries: dict[str, str | None],
+    threshold: float,
+    progress: ScanProgress | None,
+    digest: Any,
+) -> _Scan:
+    """Pass one: search every Person entity's names in the index."""
+    state = _Scan()
+    token_filter = TokenFilter(entry.name for entry in index.entries)
+    search_minimum = min(threshold, 1.0 / (1.0 + math.exp(-(_logit(threshold) - COUNTRY_FOR))))
+    for line in _lines(against, progress, digest):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            schema = model.get(str(data["schema"]))
+        except (ValueError, KeyError, TypeError):
+            state.skipped["malformed line"] += 1
+            continue
+        state.entities += 1
+        if schema is None:
+            state.skipped["unknown schema"] += 1
+            continue
+        if not schema.is_a("Person"):
+            continue
+        try:
+            for hit in _entity_hits(
+                data, index, token_filter, countries, search_minimum, threshold
+            ):
+                key = (hit.id, hit.entity_id)
+                held = state.best.get(key)
+                if held is None or hit.score > held.score:
+                    state.best[key] = hit
+        except LookupError:
+            state.skipped["entity without a name"] += 1
+        except (AttributeError, TypeError, ValueError):
+            state.skipped["malformed entity"] += 1
+    return state
+
+
+def _sanctions(against: Path, entity_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Pass two: the properties of Sanction entities pointing at the given entities."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for line in _lines(against, None, None):
+        if b"Sanction" not in line:
+            continue
+        try:
+            data = json.loads(line)
+            if data.get("schema") != "Sanction":
+                continue
+            properties = data.get("properties") or {}
+            for target in properties.get("entity") or ():
+                if target in entity_ids:
+                    found.setdefault(str(target), []).append(properties)
+        except (ValueError, AttributeError, TypeError):
+            continue
+    return found
+
+
+def _with_sanctions(hit: Hit, sanctions: list[dict[str, Any]]) -> Hit:
+    def values(*props: str) -> list[str]:
+        return sorted({str(v) for s in sanctions for p in props for v in s.get(p) or ()})
+
+    since = values("startDate", "listingDate")
+    return replace(
+        hit,
+        programs=tuple(values("program", "programId")),
+        authority=tuple(values("authority")),
+        since=since[0] if since else None,
+    )
+
+
+def screen(
+    names: Iterable[ScreenName],
+    against: Path,
+    *,
+    threshold: float | None = None,
+    progress: ScanProgress | None = None,
+) -> ScreenReport:
+    """Screen names against an entities.ftm.json file; hits at or above threshold (0.5)."""
+    minimum = POSSIBLE_THRESHOLD if threshold is None else threshold
+    if not 0.0 < minimum <= 1.0:
+        raise InputError(f"threshold {minimum} is outside 0..1; use e.g. 0.5 or 0.8")
+    index = NameIndex()
+    countries: dict[str, str | None] = {}
+    screened: set[str] = set()
+    for record in names:
+        index.add(record.id, record.name, record.birth_year, record.gender)
+        screened.add(record.id)
+        if record.country:
+            countries[record.id] = country_code(record.country)
+        else:
+            countries.setdefault(record.id, None)
+    digest = hashlib.sha256()
+    state = _scan(against, index, countries, minimum, progress, digest)
+    hits = list(state.best.values())
+    if hits:
+        sanctions = _sanctions(against, {hit.entity_id for hit in hits})
+        hits = [_with_sanctions(hit, sanctions.get(hit.entity_id, [])) for hit in hits]
+    hits.sort(key=lambda hit: (-hit.score, hit.id, hit.entity_id))
+    return ScreenReport(
+        screened=len(screened),
+        hits=hits,
+        skipped_lines=state.skipped["malformed line"],
+        entities_read=state.entities,
+        skipped=dict(state.skipped),
+        file_hash=f"sha256:{digest.hexdigest()}",
+    )
+
+
+# ----------------------------------------------------------------- registry screening
+
+
+def official_names(persons: Iterable[Person]) -> Iterator[ScreenName]:
+    """Every spelling of every official's name (role official), with birth year and country."""
+    for person in persons:
+        if person.role is not PersonRole.OFFICIAL:
+            continue
+        year = person.birth.year if person.birth else None
+        gender = person.gender.value if person.gender.value in ("male", "female") else None
+        for name in person.names:
+            yield ScreenName(person.id, name.value, year, person.country, gender)
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenChanges:
+    """What changed since the previous run: hits new now (designated) and gone (delisted)."""
+
+    previous_id: str
+    previous_against: str
+    designated: tuple[dict[str, Any], ...]
+    delisted: tuple[dict[str, Any], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The changes as printed under "changes" in JSON."""
+        return {
+            "previous_run": self.previous_id,
+            "previous_against": self.previous_against,
+            "designated": list(self.designated),
+            "delisted": list(self.delisted),
+        }
+
+
+def screening_changes(previous: ScreeningRun, report: ScreenReport) -> ScreenChanges:
+    """Compare a run's hits with a previous run's: new designations and delistings."""
+    before = {(h["id"], h["entity_id"]): h for h in json.loads(previous.hits or "[]")}
+    now = {(h.id, h.entity_id): h.as_dict() for h in report.hits}
+    return ScreenChanges(
+        previous.id,
+        previous.against,
+        tuple(now[key] for key in sorted(now.keys() - before.keys())),
+        tuple(before[key] for key in sorted(before.keys() - now.keys())),
+    )
+
+
+def screening_proposals(report: ScreenReport, against: Path) -> list[Proposal]:
+    """One SCREENING proposal per hit, keyed so a rejected (official, entity) never returns.
+
+    Accepting one records the listed spelling as an alias of the official; the listing
+    itself (programmes, authority, since) stays in the stored screening run.
+    """
+    proposals: list[Proposal] = []
+    for hit in report.hits:
+        key = match_key(hit.id, f"ftm-entity:{hit.entity_id}")
+        listed = ", ".join(hit.programs or hit.datasets) or "a screening list"
+        proposals.append(
+            Proposal(
+                id=f"screen-{key}",
+                kind=ProposalKind.SCREENING,
+                person_id=hit.id,
+                summary=f"May be {hit.entity_name} ({hit.entity_id}) on {listed}",
+                score=hit.score,
+                decision=hit.decision,
+                explanation=hit.explanation,
+                origin=f"{against.name}: entity {hit.entity_id}",
+                match_key=key,
+                names=(PersonName(hit.entity_name, name_script(hit.entity_name), "", ALIAS),),
+            )
+        )
+    return proposals
+
+
+class ScreeningRegistry(Protocol):
+    """What registry screening needs (SqlRegistry with ScreeningStore)."""
+
+    def persons(self, ids: Any = None) -> list[Person]:
+        """Every person."""
+        ...
+
+    def add_proposals(self, proposals: list[Proposal], *, actor: str, at: datetime) -> int:
+        """Queue proposals."""
+        ...
+
+    def save_screening(self, run: ScreeningRun, *, actor: str, at: datetime) -> None:
+        """Store a run."""
+        ...
+
+    def last_screening(self) -> ScreeningRun | None:
+        """The latest run."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryScreen:
+    """A screening of the registry's officials: report, proposals queued, changes."""
+
+    report: ScreenReport
+    run: ScreeningRun
+    queued: int
+    changes: ScreenChanges | None
+
+
+def screen_registry(
+    store: ScreeningRegistry,
+    against: Path,
+    *,
+    actor: str,
+    at: datetime,
+    threshold: float | None = None,
+    progress: ScanProgress | None = None,
+) -> RegistryScreen:
+    """Screen every official, queue each hit for review, store the run, report changes."""
+    previous = store.last_screening()
+    report = screen(
+        official_names(store.persons()), against, threshold=threshold, progress=progress
+    )
+    run_key = f"{against.name}\x1f{report.file_hash}\x1f{at.isoformat()}"
+    run = ScreeningRun(
+        id=f"screening-{hashlib.sha256(run_key.encode()).hexdigest()[:16]}",
+        against=against.name,
+        file_hash=report.file_hash,
+        screened=report.screened,
+        hits=hits_json(report.hits),
+    )
+    queued = store.add_proposals(screening_proposals(report, against), actor=actor, at=at)
+    store.save_screening(run, actor=actor, at=at)
+    changes = screening_changes(previous, report) if previous is not None else None
+    return RegistryScreen(report, run, queued, changes)

@@ -1,0 +1,79 @@
+"""The screen command, run in-process through a small Typer app as `habeas screen` will run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner
+
+from habeas.cli.common import STATE
+from habeas.cli.screen import screen_command
+
+DATA = Path(__file__).parent.parent / "data" / "ftm"
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+app.command("screen")(screen_command)
+app.command("noop", hidden=True)(lambda: None)  # two commands keep "screen" as a subcommand
+
+
+def test_screen_list_prints_the_json_contract() -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "screen",
+            "--names",
+            str(DATA / "officials.csv"),
+            "--against",
+            str(DATA / "sanctions.ftm.json"),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["screened"] == 5
+    assert [(h["id"], h["entity_id"]) for h in data["hits"]] == [
+        ("o1", "fx-elsad-bagirzade"),
+        ("o2", "fx-rovsan-talibov"),
+    ]
+    summary = " ".join(result.stderr.split())
+    assert "Skipped: 1 entity without a name, 2 malformed lines, 1 unknown schema." in summary
+
+
+def test_screen_officials_queues_proposals(sqlite_url: str) -> None:
+    STATE.db_url = sqlite_url
+    try:
+        result = CliRunner().invoke(
+            app, ["screen", "--against", str(DATA / "sanctions.ftm.json"), "--format", "json"]
+        )
+    finally:
+        STATE.db_url = ""
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["screened"] == 0 and data["hits"] == [] and data["changes"] is None
+
+
+def test_screen_missing_file_is_an_error() -> None:
+    result = CliRunner().invoke(
+        app, ["screen", "--names", str(DATA / "officials.csv"), "--against", "absent.ftm.json"]
+    )
+    assert result.exit_code != 0
+    assert "no such file" in str(result.exception)
+
+
+def test_birth_date_column_gives_the_year_and_bad_dates_name_the_line(tmp_path: Path) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text(
+        "id,name,birth_date\nx1,Vagif Aliyev,1967-02-03\nx2,Vagif Aliyev,1990\n", "utf-8"
+    )
+    against = str(DATA / "demo-sanctions.ftm.json")
+    args = ["screen", "--names", str(names), "--against", against, "--format", "json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    pairs = {(h["id"], h["entity_id"]) for h in json.loads(result.stdout)["hits"]}
+    assert pairs == {("x1", "vx-vagif-aliev-1967"), ("x2", "vx-vagif-aliyev-1990")}
+    names.write_text("id,name,birth_date\nx1,Vagif Aliyev,19x7\n", "utf-8")
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code != 0
+    assert 'names.csv, line 2: birth_date: "19x7" is not a date' in str(result.exception)
