@@ -14,7 +14,6 @@ from habeas.cli.common import STATE, Format, console, now, registry, write_rows
 from habeas.domain.case import OfficialRole
 from habeas.domain.visibility import Visibility
 from habeas.jobs.dossier import build_dossier, dossier_html, dossier_json, dossier_pdf
-from habeas.jobs.ftm import import_ftm_officials
 from habeas.jobs.official import RankBy, official_record, rank_officials, term_words
 
 app = typer.Typer(
@@ -63,6 +62,8 @@ def show_command(
     for p in record.positions:
         pos = p.position
         when = f"{pos.start or '?'} to {pos.end or '?'}"
+        if pos.start is None and pos.end is None:
+            when = "dates not recorded"
         if p.derived:
             when = f"inferred from {len(p.case_ids)} case(s), {p.first_case} to {p.last_case}"
         where = f", {pos.organisation}" if pos.organisation else ""
@@ -130,6 +131,8 @@ def import_command(
     path: Path = typer.Argument(..., help="entities.ftm.json: Person, Position, Occupancy lines."),
 ) -> None:
     """Import officials (Person) and posts (Occupancy + Position), all or nothing."""
+    from habeas.jobs.ftm import import_ftm_officials  # followthemoney loads slowly: only here
+
     result, summary, positions = import_ftm_officials(registry(), path, actor=STATE.actor, at=now())
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(result.skipped.items()))
     console.print(

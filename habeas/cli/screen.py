@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.progress import (
@@ -26,7 +26,9 @@ from habeas.cli.common import STATE, console, err_console, now, registry
 from habeas.domain.dates import parse_partial_date
 from habeas.exceptions import InputError
 from habeas.jobs.link import read_list
-from habeas.jobs.screen import ScanProgress, ScreenName, ScreenReport, screen, screen_registry
+
+if TYPE_CHECKING:  # followthemoney loads in ~0.5 s: only when screening
+    from habeas.jobs.screen import ScanProgress, ScreenName, ScreenReport
 
 
 class ScreenFormat(StrEnum):
@@ -39,6 +41,8 @@ class ScreenFormat(StrEnum):
 def read_names(path: Path) -> list[ScreenName]:
     """Read a list as `habeas link` does (id, name, birth_year, gender) plus country and
     birth_date (its year is used when birth_year is absent)."""
+    from habeas.jobs.screen import ScreenName
+
     records = list(read_list(path))
     extra: dict[str, tuple[str, int | None]] = {}
     if str(path) != "-" and path.suffix.lower() == ".csv":
@@ -139,6 +143,8 @@ def screen_command(
     Officials' hits are queued as proposals for review (habeas review list) and the run is
     stored, so the next run against a newer file reports new designations and delistings.
     """
+    from habeas.jobs.screen import screen, screen_registry
+
     payload: dict[str, Any]
     if names is not None:
         listed = read_names(names)

@@ -9,7 +9,6 @@ import typer
 from rich.progress import Progress
 
 from habeas.cli.common import STATE, console, err_console, now, open_output, registry
-from habeas.jobs.ftm import ftm_lines
 from habeas.jobs.transfer import import_files, native_lines, retract_event, write_csv
 
 
@@ -77,7 +76,12 @@ def export_command(
         return
     stream = open_output(output)
     try:
-        lines = ftm_lines(store) if fmt is ExportFormat.FTM else native_lines(store)
+        if fmt is ExportFormat.FTM:
+            from habeas.jobs.ftm import ftm_lines  # followthemoney loads slowly: only here
+
+            lines = ftm_lines(store)
+        else:
+            lines = native_lines(store)
         for line in lines:
             stream.write(line + "\n")
     finally:
