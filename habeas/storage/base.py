@@ -654,54 +654,65 @@ class SqlBase:
             covering = select(s.person_id).where(
                 s.kind == "political", s.start <= on, (s.end.is_(None)) | (s.end > on)
             )
-            query = select(t.spells).where(s.kind == "political", s.person_id.in_(covering))
             if by is not None:
                 covering = covering.where(s.organisation == by)
-                query = select(t.spells).where(
-                    s.kind == "political", s.organisation == by, s.person_id.in_(covering)
-                )
+            query = select(s.person_id, s.start, s.end, s.organisation).where(
+                s.kind == "political", s.person_id.in_(covering)
+            )
+            if by is not None:
+                query = query.where(s.organisation == by)
             with self.engine.connect() as conn:
-                spells = [_spell_from_row(r) for r in conn.execute(query)]
+                spells = [Spell(r[0], r[1], r[2], r[3]) for r in conn.execute(query)]
+                on_list = self._since(spells, on)
+                people = self._list_persons_where(conn, t.persons.c.id.in_(covering))
         else:
             spells = [
                 sp for sp in self.political_spells(known_at) if by is None or sp.organisation == by
             ]
+            on_list = self._since(spells, on)
+            people = self.list_persons(sorted(on_list))
+        entries = [ListEntry(p, *on_list[p.id]) for p in people if p.id in on_list]
+        return sorted(entries, key=lambda e: (e.person.name.casefold(), e.person.id))
+
+    @staticmethod
+    def _since(spells: list[Spell], on: date) -> dict[str, tuple[date, tuple[str, ...]]]:
+        """Per person held on `on`: since when without a break, and the recognising groups."""
         by_person: dict[str, list[Spell]] = defaultdict(list)
         for spell in spells:
             by_person[spell.person_id].append(spell)
-        since: dict[str, date] = {}
-        orgs: dict[str, tuple[str, ...]] = {}
+        found: dict[str, tuple[date, tuple[str, ...]]] = {}
         for person_id, person_spells in by_person.items():
             start = continuous_since(person_spells, on)
             if start is not None:
-                since[person_id] = start
-                orgs[person_id] = tuple(
-                    sorted({sp.organisation for sp in person_spells if sp.covers(on)})
-                )
-        people = self.list_persons(sorted(since))
-        entries = [ListEntry(p, since[p.id], orgs[p.id]) for p in people]
-        return sorted(entries, key=lambda e: (e.person.name.casefold(), e.person.id))
+                orgs = sorted({sp.organisation for sp in person_spells if sp.covers(on)})
+                found[person_id] = (start, tuple(orgs))
+        return found
 
     def list_persons(self, ids: Sequence[str]) -> list[ListPerson]:
         """The few fields a list shows, for many persons at once (no full records)."""
         found: dict[str, ListPerson] = {}
-        names: dict[str, list[str]] = defaultdict(list)
-        n = t.person_names.c
         with self.engine.connect() as conn:
             for chunk in chunks(ids):
-                query = select(t.persons.c.id, t.persons.c.display_name, t.persons.c.risk)
-                for row in conn.execute(query.where(t.persons.c.id.in_(chunk))):
-                    found[row.id] = ListPerson(row.id, row.display_name, (), bool(row.risk))
-                name_query = (
-                    select(n.person_id, n.value)
-                    .where(n.person_id.in_(chunk), n.position > 0)
-                    .order_by(n.person_id, n.position)
-                )
-                for name_row in conn.execute(name_query):
-                    names[name_row.person_id].append(name_row.value)
+                for person in self._list_persons_where(conn, t.persons.c.id.in_(chunk)):
+                    found[person.id] = person
+        return [found[i] for i in ids if i in found]
+
+    @staticmethod
+    def _list_persons_where(conn: Connection, which: Any) -> list[ListPerson]:
+        """List fields of the persons `which` selects (an id IN list or subquery)."""
+        p, n = t.persons.c, t.person_names.c
+        names: dict[str, list[str]] = defaultdict(list)
+        name_query = (
+            select(n.person_id, n.value)
+            .where(n.person_id.in_(select(p.id).where(which)), n.position > 0)
+            .order_by(n.person_id, n.position)
+        )
+        for person_id, value in conn.execute(name_query):
+            names[person_id].append(value)
+        rows = conn.execute(select(p.id, p.display_name, p.risk).where(which))
         return [
-            ListPerson(p.id, p.name, tuple(names.get(p.id, ())), p.risk)
-            for p in (found[i] for i in ids if i in found)
+            ListPerson(pid, display, tuple(names.get(pid, ())), bool(risk))
+            for pid, display, risk in rows
         ]
 
     def custody_spells(self) -> list[Spell]:
