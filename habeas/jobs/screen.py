@@ -236,6 +236,8 @@ def _entity_hits(
     theirs = {c for c in (country_code(v) for p in COUNTRY_PROPS for v in properties.get(p) or ())}
     theirs.discard(None)
     gender = (properties.get("gender") or [None])[0]
+    if gender not in ("male", "female"):
+        gender = None  # FtM also allows "other": no evidence for or against
     years = _years(properties.get("birthDate") or ())
     entity_name = str(data.get("caption") or names[0])
     for name in dict.fromkeys(names):

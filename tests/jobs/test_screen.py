@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -177,3 +178,16 @@ def test_second_run_reports_designations_and_delistings(sqlite_url: str, tmp_pat
     ]
     assert result.queued == 1
     assert store.last_screening() == result.run
+
+
+def test_gender_other_in_the_file_is_no_evidence_against(tmp_path: Path) -> None:
+    entity = {
+        "id": "fx-other",
+        "schema": "Person",
+        "properties": {"name": ["Рашад Алиев"], "birthDate": ["1970"], "gender": ["other"]},
+        "datasets": ["fictional"],
+    }
+    path = tmp_path / "other.ftm.json"
+    path.write_text(json.dumps(entity, ensure_ascii=False) + "\n", "utf-8")
+    names = [ScreenName("x1", "Rashad Aliyev", 1970, "", "male")]
+    assert [h.entity_id for h in screen(names, path).hits] == ["fx-other"]
