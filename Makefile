@@ -42,6 +42,13 @@ bench: $(VENV)/.bench-installed
 	$(BIN)/python bench/registry.py
 	$(BIN)/python bench/names.py
 	$(BIN)/python bench/link.py
+	$(BIN)/python bench/web.py
+	$(BIN)/python bench/screen.py
+	$(BIN)/python bench/news.py
+
+## serve: the web app on the demo database, http://127.0.0.1:8000/
+serve: $(BIN)/habeas
+	$(BIN)/habeas --db $(DEMO_DB) serve
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache .mypy_cache .ruff_cache

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from habeas.cli import audit, decree, official, publish, review
+from habeas.cli import audit, decree, news, official, publish, review, web
 from habeas.cli.common import STATE, err_console
 from habeas.cli.demo import demo_command
 from habeas.cli.link import link_command
@@ -74,7 +74,12 @@ app.command("demo", help="Build a demo database of a fictional country.")(demo_c
 app.add_typer(audit.app, name="audit", help="Verify and read the hash-chained audit trail.")
 app.add_typer(decree.app, name="decree", help="Import decrees and check them against the list.")
 app.add_typer(review.app, name="review", help="Review proposals: list, show, accept, reject.")
+app.add_typer(news.app, name="news", help="Read news articles and feeds; propose updates.")
 app.add_typer(publish.app, name="publish", help="Publish numbered lists; list, show, diff them.")
+app.command("serve", help="Serve the web app: public pages, editor side, JSON API.")(
+    web.serve_command
+)
+app.add_typer(web.app, name="user", help="Web accounts: add, list, API tokens, passwords, disable.")
 app.add_typer(official.app, name="official", help="Officials behind the cases: records, rankings.")
 app.command("dossier", help="Build an official's sanctions dossier (HTML, PDF or JSON).")(
     dossier_command

@@ -12,7 +12,7 @@ def demo_command(
     seed: int = typer.Option(2015, "--seed", help="Random seed; the same seed, the same data."),
 ) -> None:
     """Build a demo database of a fictional country (idempotent)."""
-    from habeas.jobs.demo import build_demo, demo_decrees
+    from habeas.jobs.demo import DEMO_SANCTIONS, build_demo, demo_decrees, demo_screening
 
     store = registry()
     batches = build_demo(seed)
@@ -25,8 +25,11 @@ def demo_command(
             written += store.add_positions(batch.positions, actor="demo", at=batch.at)
             progress.advance(task)
         decrees = demo_decrees(store, actor="demo", at=batches[-1].at)
+        queued = demo_screening(store, actor="demo", at=batches[-1].at)
     persons = len(store.persons())
     console.print(
         f"Demo registry ready (FICTIONAL data): {persons} persons, {written} records written, "
-        f"{decrees} decrees. Try: habeas count --as-of 2015-12-28; habeas decree list"
+        f"{decrees} decrees, {queued} sanctions-screening hits queued for review "
+        f"(officials against {DEMO_SANCTIONS.name}). "
+        "Try: habeas count --as-of 2015-12-28; habeas decree list; habeas review list"
     )

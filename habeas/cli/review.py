@@ -42,18 +42,26 @@ def show_command(proposal: str = typer.Argument(..., help="Proposal id.")) -> No
     """Show one proposal with its evidence and the score's explanation."""
     store = registry()
     p = store.get_proposal(proposal)
-    person = store.get_person(p.person_id)
-    console.print(
-        f"{p.id} [{p.status.value}] {p.kind.value} — {person.name} ({person.id})", markup=False
-    )
+    if p.person is not None and p.status is ProposalStatus.PENDING:
+        who = f"{p.person.name} (new candidate, would be {p.person_id})"
+    else:
+        person = store.get_person(p.person_id)
+        who = f"{person.name} ({person.id})"
+    console.print(f"{p.id} [{p.status.value}] {p.kind.value} — {who}", markup=False)
     console.print(f"  {p.summary}", markup=False, soft_wrap=True)
     console.print(f"  {p.decision} {p.score}: {p.explanation}", markup=False, soft_wrap=True)
     for event in p.events:
-        console.print(
-            f"  would add: {event.kind.value} on {event.date} "
-            f"({(event.release_reason or event.measure or '')})",
-            markup=False,
+        extra = ", ".join(
+            str(x)
+            for x in (
+                event.release_reason or event.measure or event.sentence_kind or "",
+                f"{event.term_months} months" if event.term_months else "",
+                event.detail,
+                "date uncertain" if event.date_uncertain else "",
+            )
+            if x
         )
+        console.print(f"  would add: {event.kind.value} on {event.date} ({extra})", markup=False)
     for name in p.names:
         console.print(f"  would add name: {name.value} [{name.kind.value}]", markup=False)
     for citation in p.evidence:

@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from habeas.domain.event import Event
-from habeas.domain.person import PersonName
+from habeas.domain.person import Person, PersonName
 from habeas.domain.source import Citation
 
 
@@ -39,6 +39,9 @@ class Proposal:
 
     `match_key` identifies the (person, evidence) pair: once rejected as "not the same
     person", a proposal with the same key is never made again.
+
+    `person` is set when the proposal is about someone not yet in the registry (a new
+    candidate read in an article): accepting creates that person (id `person_id`) first.
     """
 
     id: str
@@ -58,6 +61,7 @@ class Proposal:
     reviewed_at: datetime | None = None
     reviewed_by: str = ""
     review_reason: str = ""
+    person: Person | None = None
 
 
 def match_key(person_id: str, evidence: str) -> str:

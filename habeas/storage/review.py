@@ -21,6 +21,8 @@ from habeas.domain.record import (
     event_to_dict,
     name_from_dict,
     name_to_dict,
+    person_from_dict,
+    person_to_dict,
 )
 from habeas.domain.source import Source
 from habeas.exceptions import Conflict, NotFound
@@ -31,24 +33,24 @@ from habeas.storage.unit import AuditWriter, bulk_insert, lock_writers
 
 
 def _proposal_payload(proposal: Proposal) -> str:
-    return (
-        canonical(
-            {
-                "events": [event_to_dict(e) for e in proposal.events],
-                "names": [name_to_dict(n) for n in proposal.names],
-                "evidence": [citation_to_dict(c) for c in proposal.evidence],
-            }
-        )
-        or "{}"
-    )
+    data: dict[str, Any] = {
+        "events": [event_to_dict(e) for e in proposal.events],
+        "names": [name_to_dict(n) for n in proposal.names],
+        "evidence": [citation_to_dict(c) for c in proposal.evidence],
+    }
+    if proposal.person is not None:
+        data["person"] = person_to_dict(proposal.person)
+    return canonical(data) or "{}"
 
 
 def _proposal_from_row(row: Any) -> Proposal:
     payload = json.loads(row.payload)
+    person = person_from_dict(payload["person"]) if payload.get("person") else None
     return Proposal(
         id=row.id,
         kind=ProposalKind(row.kind),
-        person_id=row.person_id,
+        person_id=row.person_id or (person.id if person else ""),
+        person=person,
         summary=row.summary,
         events=tuple(event_from_dict(e) for e in payload.get("events", [])),
         names=tuple(name_from_dict(n) for n in payload.get("names", [])),
@@ -201,7 +203,7 @@ class ReviewStore(SqlBase):
                     {
                         "id": p.id,
                         "kind": p.kind.value,
-                        "person_id": p.person_id,
+                        "person_id": None if p.person is not None else p.person_id,
                         "summary": p.summary,
                         "payload": _proposal_payload(p),
                         "score": p.score,
@@ -247,18 +249,33 @@ class ReviewStore(SqlBase):
     ) -> ApplySummary:
         """Accept a pending proposal: write its events and names, then mark it accepted."""
         proposal = self._pending(proposal_id)
-        person = self.get_person(proposal.person_id)
+        try:
+            person = self.get_person(proposal.person_id)
+            created = False
+        except NotFound:
+            if proposal.person is None:
+                raise
+            person, created = proposal.person, True  # a new candidate: created on acceptance
         known = {n.value for n in person.names}
         names = person.names + tuple(n for n in proposal.names if n.value not in known)
         changes = ChangeSet(
-            persons=[replace(person, names=names)] if len(names) > len(person.names) else [],
+            persons=[replace(person, names=names)]
+            if created or len(names) > len(person.names)
+            else [],
             events=list(proposal.events),
         )
         why = f"accepted proposal {proposal.id}" + (f": {reason}" if reason else "")
         with self.engine.begin() as conn:
             lock_writers(conn)
             self._close(conn, proposal, ProposalStatus.ACCEPTED, actor=actor, at=at, reason=why)
-            return self.apply_within(conn, changes, actor=actor, at=at, reason=why)
+            summary = self.apply_within(conn, changes, actor=actor, at=at, reason=why)
+            if proposal.person is not None:
+                conn.execute(
+                    update(t.proposals)
+                    .where(t.proposals.c.id == proposal.id)
+                    .values(person_id=person.id)
+                )
+            return summary
 
     def reject(self, proposal_id: str, *, actor: str, at: datetime, reason: str) -> None:
         """Reject a pending proposal; the same person and evidence are never proposed again."""

@@ -216,7 +216,9 @@ proposals = Table(
     metadata,
     Column("id", String(64), primary_key=True),
     Column("kind", String(16), nullable=False),
-    Column("person_id", String(64), ForeignKey("persons.id"), nullable=False, index=True),
+    # NULL while the proposal is about a person not yet in the registry (a new candidate
+    # found in an article): the person to create travels in the payload.
+    Column("person_id", String(64), ForeignKey("persons.id"), nullable=True, index=True),
     Column("summary", Text, nullable=False),
     Column("payload", Text, nullable=False),  # canonical JSON: events, names, evidence
     Column("score", Float),
@@ -255,4 +257,93 @@ screenings = Table(
     Column("hits", Text, nullable=False),  # canonical JSON list of hits
     Column("at", DateTime, nullable=False),
     Column("actor", Text, nullable=False),
+)
+
+# ---------------------------------------------------------------- news (issue 4)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("content_hash", String(80), nullable=False, unique=True),
+    # hash of the words alone (case, spacing, punctuation and quote styles ignored): a copy
+    # of the story on another site with other typography is the same article
+    Column("story_hash", String(80), nullable=False, index=True),
+    Column("source_id", String(64), ForeignKey("sources.id"), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("published", String(10)),
+    Column("format", String(16), nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("added_at", DateTime, nullable=False),
+    Column("extracted_at", DateTime),
+    Column("extraction", Text),  # canonical JSON of what was found (see docs/news.md)
+    Column("model", Text, nullable=False),  # the pipeline that read it, with its version
+)
+
+article_urls = Table(
+    "article_urls",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("first_seen", DateTime, nullable=False),
+    UniqueConstraint("article_id", "url", name="uq_article_urls_article_id_url"),
+)
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("etag", Text, nullable=False),
+    Column("last_modified", Text, nullable=False),
+    Column("checked_at", DateTime),
+    Column("status", Integer),
+    Column("error", Text, nullable=False),
+    Column("entries_seen", JSON, nullable=False),  # entry links already fetched
+)
+
+# ---------------------------------------------------------------- web accounts (issue 5)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False),  # argon2id, never the password
+    Column("totp_secret", Text),  # base32; NULL when no second factor
+    Column("created_at", DateTime, nullable=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+)
+
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of the cookie value
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("verified", Boolean, nullable=False),  # False until the TOTP step passes
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of the token
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("label", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_used_at", DateTime),
+    Column("revoked", Boolean, nullable=False),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(200), nullable=False),  # "user:NAME" or "ip:ADDRESS"
+    Column("at", DateTime, nullable=False),
+    Index("ix_login_failures_key_at", "key", "at"),
 )

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from habeas.cli.common import STATE
 from habeas.cli.screen import screen_command
+from habeas.jobs.demo import DEMO_SANCTIONS
 
 DATA = Path(__file__).parent.parent / "data" / "ftm"
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
@@ -67,7 +68,7 @@ def test_birth_date_column_gives_the_year_and_bad_dates_name_the_line(tmp_path: 
     names.write_text(
         "id,name,birth_date\nx1,Vagif Aliyev,1967-02-03\nx2,Vagif Aliyev,1990\n", "utf-8"
     )
-    against = str(DATA / "demo-sanctions.ftm.json")
+    against = str(DEMO_SANCTIONS)
     args = ["screen", "--names", str(names), "--against", against, "--format", "json"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.stderr

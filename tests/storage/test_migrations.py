@@ -22,3 +22,16 @@ def test_upgrade_stamps_a_new_database(db_url: str) -> None:
     upgrade(engine)
     assert current_revision(engine) == SCHEMA_HEAD
     upgrade(engine)  # idempotent
+
+
+def test_migrations_build_exactly_the_declared_tables(db_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from habeas.storage.tables import metadata
+
+    engine = get_engine(db_url)
+    upgrade(engine)
+    with engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert differences == []

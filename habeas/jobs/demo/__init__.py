@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from habeas.domain.source import SourceKind
 from habeas.jobs.demo.batches import DemoBatch, to_batches, to_source
@@ -36,9 +37,11 @@ __all__ = [
     "COUNTRY",
     "PRESIDENCY",
     "UNION",
+    "DEMO_SANCTIONS",
     "DemoBatch",
     "build_demo",
     "demo_decrees",
+    "demo_screening",
     "load_demo",
 ]
 
@@ -74,6 +77,18 @@ def load_demo(registry: SqlRegistry, seed: int = 2015, actor: str = "demo") -> i
         registry.add_positions(batch.positions, actor=actor, at=batch.at)
         persons += len(batch.changes.persons)
     return persons
+
+
+DEMO_SANCTIONS = Path(__file__).parent / "sanctions.ftm.json"
+"""A fictional sanctions and PEP list in FollowTheMoney form that names five demo officials
+(spelled otherwise than in the registry) among decoys."""
+
+
+def demo_screening(registry: SqlRegistry, *, actor: str, at: datetime) -> int:
+    """Screen the demo officials against the demo sanctions list; return proposals queued."""
+    from habeas.jobs.screen import screen_registry  # followthemoney loads slowly: only here
+
+    return screen_registry(registry, DEMO_SANCTIONS, actor=actor, at=at).queued
 
 
 def demo_decrees(registry: SqlRegistry, *, actor: str, at: datetime) -> int:

@@ -1,0 +1,390 @@
+"""Web accounts: users with roles, argon2 password hashes, sessions, API tokens, throttling."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import delete, func, insert, select, update
+
+from habeas.domain.audit import AuditEntry
+from habeas.exceptions import Conflict, HabeasError, InvalidRecord, NotFound
+from habeas.storage import tables as t
+from habeas.storage.base import SqlBase
+from habeas.storage.unit import AuditWriter, lock_writers
+
+_HASHER = PasswordHasher()
+_DUMMY_HASH = _HASHER.hash("habeas: timing-equaliser for unknown user names")
+MIN_PASSWORD = 10
+"""Shortest password accepted; long passphrases beat complexity rules."""
+MAX_FAILURES = 5
+"""Failed logins for one name (or from one address) before logins are refused for a while."""
+FAILURE_WINDOW = timedelta(minutes=15)
+SESSION_TTL = timedelta(hours=12)
+TOKEN_PREFIX = "habeas_"
+
+
+class Role(StrEnum):
+    """What a web user may do; each role includes the ones before it."""
+
+    VIEWER = "viewer"
+    """Reads internal fields and the review queue."""
+    EDITOR = "editor"
+    """Also reviews proposals and edits records."""
+    ADMIN = "admin"
+    """Also manages users."""
+
+
+_RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.ADMIN: 2}
+
+
+def role_allows(held: Role, needed: Role) -> bool:
+    """True when a user holding `held` may do what `needed` requires."""
+    return _RANK[held] >= _RANK[needed]
+
+
+class TooManyAttempts(HabeasError):
+    """Logins refused for a while after repeated failures."""
+
+    status_code = 429
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A web account (never carries the password hash out of storage)."""
+
+    id: int
+    name: str
+    role: Role
+    totp: bool
+    created_at: datetime
+    disabled: bool
+
+    def may(self, needed: Role) -> bool:
+        """True when this user's role allows `needed`."""
+        return not self.disabled and role_allows(self.role, needed)
+
+
+@dataclass(frozen=True, slots=True)
+class WebSession:
+    """A signed-in browser: who, its CSRF token, and whether the second factor passed."""
+
+    user: User
+    csrf: str
+    verified: bool
+    expires_at: datetime
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _user(row: Any) -> User:
+    return User(
+        id=int(row.id),
+        name=str(row.name),
+        role=Role(row.role),
+        totp=bool(row.totp_secret),
+        created_at=row.created_at,
+        disabled=bool(row.disabled),
+    )
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidRecord(
+            f"The password is too short ({len(password)} characters); use at least "
+            f"{MIN_PASSWORD}, a passphrase of several words is best.",
+            {"password": "too short"},
+        )
+
+
+def _failure_keys(name: str, address: str) -> list[str]:
+    return [f"user:{name.strip()[:150]}", f"ip:{address[:150]}"]
+
+
+def check_user_name(name: str) -> str:
+    """A user name stripped; InvalidRecord when empty, too long or with spaces."""
+    name = name.strip()
+    if not name or len(name) > 64 or any(c.isspace() for c in name):
+        raise InvalidRecord(
+            f'User name "{name}" is not valid: use 1 to 64 characters without spaces.',
+            {"name": "invalid"},
+        )
+    return name
+
+
+class UserStore(SqlBase):
+    """Accounts, sessions and API tokens for the web app."""
+
+    # ------------------------------------------------------------------ users
+
+    def add_user(
+        self,
+        name: str,
+        role: Role,
+        password: str,
+        *,
+        actor: str,
+        at: datetime,
+        totp_secret: str | None = None,
+    ) -> User:
+        """Create an account with an argon2 hash of `password`; Conflict when the name is taken."""
+        name = check_user_name(name)
+        _check_password(password)
+        hashed = _HASHER.hash(password)
+        with self.engine.begin() as conn:
+            lock_writers(conn)
+            if conn.execute(select(t.users.c.id).where(t.users.c.name == name)).first():
+                raise Conflict(f'A user named "{name}" exists already. See: habeas user list')
+            conn.execute(
+                insert(t.users).values(
+                    name=name,
+                    role=role.value,
+                    password_hash=hashed,
+                    totp_secret=totp_secret,
+                    created_at=at,
+                    disabled=False,
+                )
+            )
+            audit = AuditWriter(conn, actor, at, f"add user {name}")
+            audit.add("create", "user", name, None, {"role": role.value, "totp": bool(totp_secret)})
+            audit.flush()
+        return self.get_user(name)
+
+    def users(self) -> list[User]:
+        """Every account, by name."""
+        with self.engine.connect() as conn:
+            return [_user(r) for r in conn.execute(select(t.users).order_by(t.users.c.name))]
+
+    def get_user(self, name: str) -> User:
+        """One account by name; NotFound names how to list them."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.users).where(t.users.c.name == name)).first()
+        if row is None:
+            raise NotFound(f'No user named "{name}". List users with: habeas user list')
+        return _user(row)
+
+    def set_password(self, name: str, password: str, *, actor: str, at: datetime) -> None:
+        """Replace a user's password; every session of theirs is signed out."""
+        _check_password(password)
+        user = self.get_user(name)
+        with self.engine.begin() as conn:
+            lock_writers(conn)
+            conn.execute(
+                update(t.users)
+                .where(t.users.c.id == user.id)
+                .values(password_hash=_HASHER.hash(password))
+            )
+            conn.execute(delete(t.web_sessions).where(t.web_sessions.c.user_id == user.id))
+            audit = AuditWriter(conn, actor, at, f"new password for {name}")
+            audit.add("password", "user", name, None, None)
+            audit.flush()
+
+    def set_disabled(self, name: str, disabled: bool, *, actor: str, at: datetime) -> None:
+        """Disable (or enable again) an account: sessions end and API tokens are revoked."""
+        user = self.get_user(name)
+        with self.engine.begin() as conn:
+            lock_writers(conn)
+            conn.execute(update(t.users).where(t.users.c.id == user.id).values(disabled=disabled))
+            if disabled:
+                conn.execute(delete(t.web_sessions).where(t.web_sessions.c.user_id == user.id))
+                conn.execute(
+                    update(t.api_tokens)
+                    .where(t.api_tokens.c.user_id == user.id)
+                    .values(revoked=True)
+                )
+            audit = AuditWriter(conn, actor, at, f"{'disable' if disabled else 'enable'} {name}")
+            audit.add(
+                "disable" if disabled else "enable",
+                "user",
+                name,
+                {"disabled": user.disabled},
+                {"disabled": disabled},
+            )
+            audit.flush()
+
+    def totp_secret(self, user_id: int) -> str | None:
+        """The base32 TOTP secret of a user, or None without a second factor."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.users.c.totp_secret).where(t.users.c.id == user_id)).first()
+        return str(row.totp_secret) if row is not None and row.totp_secret else None
+
+    # ------------------------------------------------------------------ login
+
+    def check_throttle(self, name: str, address: str, at: datetime) -> None:
+        """TooManyAttempts while the name or the address has too many recent failures."""
+        since = at - FAILURE_WINDOW
+        with self.engine.connect() as conn:
+            for key in _failure_keys(name, address):
+                failures = conn.execute(
+                    select(func.count(), func.min(t.login_failures.c.at)).where(
+                        t.login_failures.c.key == key, t.login_failures.c.at > since
+                    )
+                ).first()
+                assert failures is not None
+                if failures[0] >= MAX_FAILURES:
+                    wait = int((failures[1] + FAILURE_WINDOW - at).total_seconds()) + 1
+                    raise TooManyAttempts(
+                        f"Too many failed logins; try again in {max(1, wait // 60 + 1)} minutes.",
+                        max(1, wait),
+                    )
+
+    def check_login(self, name: str, password: str, *, address: str, at: datetime) -> User:
+        """The user when name and password match; TooManyAttempts while throttled;
+        InvalidRecord (one message for unknown name and wrong password) otherwise."""
+        keys = _failure_keys(name, address)
+        since = at - FAILURE_WINDOW
+        self.check_throttle(name, address, at)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.users).where(t.users.c.name == name.strip())).first()
+        stored = str(row.password_hash) if row is not None else _DUMMY_HASH
+        try:
+            ok = _HASHER.verify(stored, password) and row is not None and not row.disabled
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            ok = False
+        if not ok or row is None:
+            with self.engine.begin() as conn:
+                conn.execute(insert(t.login_failures), [{"key": k, "at": at} for k in keys])
+            raise InvalidRecord("Wrong user name or password.", {"password": "wrong"})
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.login_failures).where(t.login_failures.c.key == keys[0]))
+            conn.execute(delete(t.login_failures).where(t.login_failures.c.at <= since))
+        return _user(row)
+
+    def record_login_failure(self, name: str, address: str, at: datetime) -> None:
+        """Count a failed second-factor step like a failed password."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(t.login_failures),
+                [{"key": key, "at": at} for key in _failure_keys(name, address)],
+            )
+
+    # ------------------------------------------------------------------ sessions
+
+    def open_session(self, user: User, *, at: datetime, verified: bool) -> tuple[str, str]:
+        """A new session for `user`: (cookie value, CSRF token). Only a hash is stored."""
+        token = secrets.token_urlsafe(32)
+        csrf = secrets.token_urlsafe(32)
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.web_sessions).where(t.web_sessions.c.expires_at <= at))
+            conn.execute(
+                insert(t.web_sessions).values(
+                    id=_digest(token),
+                    user_id=user.id,
+                    csrf=csrf,
+                    verified=verified,
+                    created_at=at,
+                    expires_at=at + SESSION_TTL,
+                )
+            )
+        return token, csrf
+
+    def session(self, token: str, *, at: datetime) -> WebSession | None:
+        """The live session behind a cookie value, or None when unknown or expired."""
+        if not token:
+            return None
+        s = t.web_sessions.c
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.users, s.csrf, s.verified, s.expires_at)
+                .join(t.web_sessions, t.web_sessions.c.user_id == t.users.c.id)
+                .where(s.id == _digest(token), s.expires_at > at)
+            ).first()
+        if row is None or row.disabled:
+            return None
+        return WebSession(_user(row), str(row.csrf), bool(row.verified), row.expires_at)
+
+    def verify_session(self, token: str) -> None:
+        """Mark a session's second factor as passed."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(t.web_sessions)
+                .where(t.web_sessions.c.id == _digest(token))
+                .values(verified=True)
+            )
+
+    def close_session(self, token: str) -> None:
+        """Sign a browser out (the stored session is deleted)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.web_sessions).where(t.web_sessions.c.id == _digest(token)))
+
+    # ------------------------------------------------------------------ API tokens
+
+    def issue_token(self, name: str, *, label: str, actor: str, at: datetime) -> str:
+        """A new bearer token for user `name`, returned once; only its hash is stored."""
+        user = self.get_user(name)
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        with self.engine.begin() as conn:
+            lock_writers(conn)
+            conn.execute(
+                insert(t.api_tokens).values(
+                    id=_digest(token),
+                    user_id=user.id,
+                    label=label,
+                    created_at=at,
+                    last_used_at=None,
+                    revoked=False,
+                )
+            )
+            audit = AuditWriter(conn, actor, at, f"issue API token for {name}")
+            audit.add("token", "user", name, None, {"label": label, "id": _digest(token)[:12]})
+            audit.flush()
+        return token
+
+    def user_for_token(self, token: str, *, at: datetime) -> User | None:
+        """The user a bearer token belongs to, or None when unknown or revoked."""
+        if not token.startswith(TOKEN_PREFIX):
+            return None
+        digest = _digest(token)
+        k = t.api_tokens.c
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(t.users, k.id.label("token_id"))
+                .join(t.api_tokens, k.user_id == t.users.c.id)
+                .where(k.id == digest, k.revoked.is_(False))
+            ).first()
+            if row is None or not hmac.compare_digest(str(row.token_id), digest):
+                return None
+            conn.execute(update(t.api_tokens).where(k.id == digest).values(last_used_at=at))
+        user = _user(row)
+        return None if user.disabled else user
+
+    # ------------------------------------------------------------------ audit view
+
+    def find_audit(
+        self, *, entity: str = "", entity_id: str = "", actor: str = "", limit: int = 200
+    ) -> tuple[int, list[AuditEntry]]:
+        """Audit entries matching the filters (empty: any), newest first, and how many match."""
+        a = t.audit.c
+        conditions = [
+            column == value
+            for column, value in ((a.entity, entity), (a.entity_id, entity_id), (a.actor, actor))
+            if value
+        ]
+        with self.engine.connect() as conn:
+            total = conn.execute(
+                select(func.count()).select_from(t.audit).where(*conditions)
+            ).scalar_one()
+            rows = conn.execute(
+                select(t.audit).where(*conditions).order_by(a.seq.desc()).limit(limit)
+            )
+            return int(total), [AuditEntry(**row._mapping) for row in rows]
+
+    # ------------------------------------------------------------------ caching
+
+    def last_audit_seq(self) -> int:
+        """The newest audit sequence number: it changes whenever the registry changes."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.max(t.audit.c.seq))).scalar_one() or 0)

@@ -1,0 +1,1 @@
+"""Routers by audience: public pages, the editor side, the JSON API."""
