@@ -140,7 +140,7 @@ spells = Table(
     Column("end", Date),
     Column("start_event", String(64), nullable=False),
     Column("end_event", String(64), nullable=False),
-    Index("ix_spells_kind_start", "kind", "start", "end"),
+    Index("ix_spells_kind_start", "kind", "start", "end", "person_id", "organisation"),
 )
 
 audit = Table(
