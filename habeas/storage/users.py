@@ -8,6 +8,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -21,7 +22,14 @@ from habeas.storage.base import SqlBase
 from habeas.storage.unit import AuditWriter, lock_writers
 
 _HASHER = PasswordHasher()
-_DUMMY_HASH = _HASHER.hash("habeas: timing-equaliser for unknown user names")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown names (equal timing); made on first sign-in."""
+    return _HASHER.hash("habeas: timing-equaliser for unknown user names")
+
+
 MIN_PASSWORD = 10
 """Shortest password accepted; long passphrases beat complexity rules."""
 MAX_FAILURES = 5
@@ -249,7 +257,7 @@ class UserStore(SqlBase):
         self.check_throttle(name, address, at)
         with self.engine.connect() as conn:
             row = conn.execute(select(t.users).where(t.users.c.name == name.strip())).first()
-        stored = str(row.password_hash) if row is not None else _DUMMY_HASH
+        stored = str(row.password_hash) if row is not None else _dummy_hash()
         try:
             ok = _HASHER.verify(stored, password) and row is not None and not row.disabled
         except (VerifyMismatchError, VerificationError, InvalidHashError):
