@@ -43,6 +43,21 @@ class TokenFeatures:
     stem: str  # skeleton without a surname ending
     first_key: str  # first symbol of the phonetic key
     iso_c: str | None  # skeleton with c read as ts, if the token has such a c
+    lost: frozenset[str] = frozenset()  # skeletons of letters a keyboard or Soviet pen lost
+
+
+_PLAIN_C = re.compile(r"c(?!h)")  # ASCII c for a ç whose cedilla was dropped (Elcin)
+
+
+def _lost_letters(token: str, folded: str) -> frozenset[str]:
+    """Skeletons of the token read with a dropped cedilla restored (Elcin → Elçin) or a
+    Soviet-era ё read as the Azerbaijani ö it wrote (Кёнюл → Könül)."""
+    found: set[str] = set()
+    if token.isascii() and _PLAIN_C.search(folded):
+        found.add(skeleton(_PLAIN_C.sub("ch", folded)))
+    if "ё" in token.lower():
+        found.add(skeleton(fold(token.lower().replace("ё", "о"))))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=131072)
@@ -59,6 +74,7 @@ def features(token: str) -> TokenFeatures:
         stem=part_stem(folded),
         first_key=phonetic_key(folded)[:1],
         iso_c=iso_c,
+        lost=_lost_letters(token, folded),
     )
 
 
@@ -72,6 +88,8 @@ def token_similarity(left: str, right: str, surname: bool = False) -> float:
         return 0.97
     if a.plain == b.plain or a.soviet == b.soviet:
         return 0.95  # diacritics dropped (Elcin, Samil) or Soviet у for ı (Касумов)
+    if a.skeleton in b.lost or b.skeleton in a.lost:
+        return 0.95  # Elcin for Elchin, Кёнюл for Könül
     best = max(
         OSA.normalized_similarity(a.skeleton, b.skeleton),
         OSA.normalized_similarity(a.folded, b.folded),

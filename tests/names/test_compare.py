@@ -103,3 +103,12 @@ def test_quick_score_equals_compare_score(left: str, right: str) -> None:
         assert quick == pytest.approx(full, abs=1e-4)
     else:
         assert quick < POSSIBLE_THRESHOLD
+
+
+def test_a_dropped_cedilla_and_a_soviet_yo_still_match() -> None:
+    # Found by bench/screen.py: ASCII lists drop ç (Elcin) where English writes Elchin, and
+    # Soviet-era Cyrillic wrote Azerbaijani ö as ё (Кёнюл for Könül).
+    plain = compare("Elcin Fazilli", "Elchin Fazilli", left_birth_year=1970, right_birth_year=1970)
+    assert plain.decision is Decision.MATCH
+    assert compare("Кёнюл Алиева", "Könül Əliyeva").decision is Decision.MATCH
+    assert compare("Elcin Fazilli", "Elşən Fazilli").decision is Decision.NO
