@@ -159,7 +159,7 @@ def write_csv(registry: SqlRegistry, persons_out: TextIO, events_out: TextIO) ->
                     e.person_id,
                     e.kind.value,
                     e.date.isoformat(),
-                    _detail_cell(e),
+                    detail_cell(e),
                     source.urls[0] if source and source.urls else "",
                     e.case_id or "",
                     source.title if source else "",
@@ -170,7 +170,8 @@ def write_csv(registry: SqlRegistry, persons_out: TextIO, events_out: TextIO) ->
             )
 
 
-def _detail_cell(e: Event) -> str:
+def detail_cell(e: Event) -> str:
+    """The `detail` cell of events.csv for an event (sentence kind and term, outcome...)."""
     head = ""
     term = format_term(e.term_months) if e.term_months else ""
     if e.kind is EventKind.SENTENCE and e.sentence_kind is not None:

@@ -18,8 +18,7 @@ from habeas.domain.person import Person
 from habeas.domain.visibility import Visibility
 from habeas.exceptions import InvalidRecord, NotFound
 from habeas.ingest.imports.spreadsheet import Row, parse_events, parse_persons
-from habeas.jobs.transfer import _detail_cell as detail_cell  # the export's own cell format
-from habeas.jobs.transfer import retract_event
+from habeas.jobs.transfer import detail_cell, retract_event
 from habeas.web.auth import EditorDep, RegistryDep, check_csrf, now
 from habeas.web.forms import VISIBILITIES, Field, form_errors
 from habeas.web.render import render
