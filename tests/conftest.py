@@ -18,7 +18,6 @@ import pgserver  # noqa: E402
 
 from habeas.storage.engine import dispose_engines  # noqa: E402
 
-DATA = Path(__file__).parent / "data"
 _COUNTER = itertools.count()
 
 

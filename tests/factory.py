@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from habeas.domain.dates import parse_partial_date
 from habeas.domain.event import Event, EventKind, Measure, ReleaseReason, SentenceKind
 from habeas.domain.person import Person, PersonName
+
+DATA = Path(__file__).parent / "data"
+"""tests/data: fixtures (fictional or from named public sources)."""
 
 _ids = iter(range(1, 10**9))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -26,7 +26,7 @@ from habeas.domain.audit import (
     verify_chain,
 )
 from habeas.domain.case import Case
-from habeas.domain.event import Event, chronology_problems, current_versions
+from habeas.domain.event import Event, EventKind, chronology_problems, current_versions
 from habeas.domain.person import Person
 from habeas.domain.record import (
     case_from_dict,
@@ -466,7 +466,11 @@ class SqlBase:
         return result
 
     def _event_rows(
-        self, conn: Connection, person_ids: Sequence[str] | None, known_at: datetime | None
+        self,
+        conn: Connection,
+        person_ids: Sequence[str] | None,
+        known_at: datetime | None,
+        kinds: Collection[EventKind] | None = None,
     ) -> Iterator[Event]:
         base = select(
             t.events.c.fact,
@@ -477,11 +481,17 @@ class SqlBase:
         )
         if known_at is not None:
             base = base.where(t.events.c.recorded_at <= known_at)
-        queries = (
-            [base]
-            if person_ids is None
-            else [base.where(t.events.c.person_id.in_(c)) for c in chunks(person_ids)]
-        )
+        e, other = t.events.c, t.events.alias("other").c
+        # With kinds: every version of an event that was ever of those kinds (a correction
+        # may have changed the kind, so the current version decides; callers filter again).
+        ever = select(other.event_id).where(other.kind.in_([k.value for k in kinds or ()]))
+        queries = []
+        for chunk in [None] if person_ids is None else chunks(person_ids):
+            query = base if chunk is None else base.where(e.person_id.in_(chunk))
+            if kinds is not None:
+                mine = ever if chunk is None else ever.where(other.person_id.in_(chunk))
+                query = query.where(e.event_id.in_(mine))
+            queries.append(query)
         for query in queries:
             for row in conn.execute(query.order_by(t.events.c.row_id)):
                 data = json.loads(row.fact)
@@ -498,10 +508,12 @@ class SqlBase:
         conn: Connection,
         person_ids: Sequence[str] | None,
         known_at: datetime | None = None,
+        kinds: Collection[EventKind] | None = None,
     ) -> dict[str, list[Event]]:
         grouped: dict[str, list[Event]] = defaultdict(list)
-        for event in current_versions(self._event_rows(conn, person_ids, known_at)):
-            grouped[event.person_id].append(event)
+        for event in current_versions(self._event_rows(conn, person_ids, known_at, kinds)):
+            if kinds is None or event.kind in kinds:
+                grouped[event.person_id].append(event)
         return grouped
 
     def get_person(self, person_id: str) -> Person:
@@ -573,11 +585,14 @@ class SqlBase:
         return str(row.person_id)
 
     def events_by_person(
-        self, person_ids: Sequence[str] | None = None, known_at: datetime | None = None
+        self,
+        person_ids: Sequence[str] | None = None,
+        known_at: datetime | None = None,
+        kinds: Collection[EventKind] | None = None,
     ) -> dict[str, list[Event]]:
-        """Current events of many persons at once, grouped by person."""
+        """Current events of many persons at once, grouped by person (only `kinds` if given)."""
         with self.engine.connect() as conn:
-            return self._current_events(conn, person_ids, known_at)
+            return self._current_events(conn, person_ids, known_at, kinds)
 
     def get_source(self, source_id: str) -> Source:
         """One source by id; NotFound when absent."""

@@ -251,7 +251,7 @@ def build_list(registry: SqlRegistry, as_of: date, reader: Visibility) -> ListVi
     entries = registry.list_on(as_of)
     ids = [e.person.id for e in entries]
     persons = {p.id: p for p in registry.persons(ids)} if ids else {}
-    events = registry.events_by_person(ids) if ids else {}
+    events = registry.events_by_person(ids, kinds={EventKind.SENTENCE}) if ids else {}
     charges: dict[str, list[str]] = {}
     for case in visible_cases(registry.cases(), reader):
         for defendant in case.defendants:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from factory import DATA
 
 from habeas.cli.app import main
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import DATA
+from factory import DATA
 from test_cli import habeas
 
 FIXTURE = DATA / "registry"

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from factory import DATA
 from test_cli import habeas, habeas_process
 
 FIXTURE = DATA / "registry"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from factory import DATA
 
 from habeas.domain.event import Measure
 from habeas.exceptions import InputError

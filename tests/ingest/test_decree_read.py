@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from factory import DATA
 
 from habeas.exceptions import ConfigError, InputError
 from habeas.ingest.decrees import detect_encoding, read_decree_text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from conftest import DATA
+from factory import DATA
 
 from habeas.domain.decree import DecreeKind
 from habeas.domain.event import EventKind, ReleaseReason

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from factory import DATA
 
 from habeas.exceptions import InputError
 from habeas.ingest.decrees import parse_decree, read_decree_text

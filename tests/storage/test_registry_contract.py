@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from factory import DATA
 
 from habeas.domain.event import EventKind
 from habeas.exceptions import InvalidRecord, NotFound
@@ -227,3 +227,31 @@ def test_reindex_rebuilds_spells_to_the_same_counts(db_url: str) -> None:
     before = [registry.count(date(y, 6, 1)) for y in range(2012, 2017)]
     assert registry.rebuild_index() == 8
     assert [registry.count(date(y, 6, 1)) for y in range(2012, 2017)] == before
+
+
+def test_events_of_chosen_kinds_follow_the_current_version(db_url: str) -> None:
+    from factory import event, person
+
+    from habeas.storage.registry import ChangeSet
+
+    registry = SqlRegistry(db_url)
+    first = ChangeSet(
+        persons=[person("Anar Qasımov (fictional)", pid="k1")],
+        events=[
+            event("arrest", "2014-01-10", "k1", eid="k1-a"),
+            event("trial", "2014-06-01", "k1", eid="k1-x"),  # later corrected to a sentence
+            event("sentence", "2014-07-01", "k1", eid="k1-y"),  # later corrected to a trial
+        ],
+    )
+    registry.apply(first, actor="ana", at=NOW, reason="")
+    fixed = ChangeSet(
+        events=[
+            event("sentence", "2014-06-01", "k1", eid="k1-x"),
+            event("trial", "2014-07-01", "k1", eid="k1-y"),
+        ]
+    )
+    registry.apply(fixed, actor="ana", at=datetime(2026, 2, 1), reason="kinds were swapped")
+    chosen = registry.events_by_person(["k1"], kinds={EventKind.SENTENCE})
+    assert [(e.id, e.version) for e in chosen["k1"]] == [("k1-x", 2)]
+    before = registry.events_by_person(["k1"], datetime(2026, 1, 15), kinds={EventKind.SENTENCE})
+    assert [(e.id, e.version) for e in before["k1"]] == [("k1-y", 1)]
