@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -41,6 +42,7 @@ from habeas.domain.record import (
 )
 from habeas.domain.source import Source
 from habeas.domain.status import Spell, continuous_since, custody_spells, political_spells
+from habeas.domain.visibility import Visibility, visible_to
 from habeas.exceptions import InvalidRecord, NotFound
 from habeas.storage import tables as t
 from habeas.storage.engine import get_engine, upgrade
@@ -593,6 +595,57 @@ class SqlBase:
         """Current events of many persons at once, grouped by person (only `kinds` if given)."""
         with self.engine.connect() as conn:
             return self._current_events(conn, person_ids, known_at, kinds)
+
+    def visible_entries(
+        self,
+        entries: list[ListEntry],
+        on: date,
+        reader: Visibility,
+        *,
+        known_at: datetime | None = None,
+        by: str | None = None,
+    ) -> list[ListEntry]:
+        """The list entries as `reader` may see them.
+
+        A person whose status rests on events hidden from the reader (an internal
+        recognition, a restricted arrest) is re-derived from the visible events alone:
+        other dates and organisations, or dropped when those do not make them a political
+        prisoner on `on`. Counts are not affected; only what is shown.
+        """
+        if reader is Visibility.RESTRICTED or not entries:
+            return entries
+        redo = self.persons_with_hidden_events([e.person.id for e in entries])
+        if not redo:
+            return entries
+        events = self.events_by_person(sorted(redo), known_at)
+        shown: list[ListEntry] = []
+        for entry in entries:
+            if entry.person.id not in redo:
+                shown.append(entry)
+                continue
+            seen = [e for e in events.get(entry.person.id, []) if visible_to(e.visibility, reader)]
+            spells = [s for s in political_spells(seen) if by is None or s.organisation == by]
+            start = continuous_since(spells, on)
+            if start is not None:
+                orgs = tuple(sorted({s.organisation for s in spells if s.covers(on)}))
+                shown.append(replace(entry, since=start, organisations=orgs))
+        return shown
+
+    def persons_with_hidden_events(self, person_ids: Sequence[str]) -> set[str]:
+        """Which of the persons have some event version not marked public.
+
+        Read from the stored canonical fact text (`"visibility":"public"` is how every
+        public fact is written), so no event needs decoding; over-inclusive on purpose
+        (any version counts), since the caller then recomputes from visible events.
+        """
+        e = t.events.c
+        public = '%"visibility":"public"%'
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in chunks(person_ids):
+                query = select(e.person_id).where(e.person_id.in_(chunk), ~e.fact.like(public))
+                found.update(row[0] for row in conn.execute(query.distinct()))
+        return found
 
     def get_source(self, source_id: str) -> Source:
         """One source by id; NotFound when absent."""

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, func, insert, select
 
 from habeas.domain.event import Event, current_versions
 from habeas.domain.publication import ListChange, ListMember, PublishedList, members_hash
+from habeas.domain.visibility import Visibility
 from habeas.exceptions import InvalidRecord, NotFound
 from habeas.storage import tables as t
 from habeas.storage.base import SqlBase
@@ -28,7 +29,9 @@ class PublicationStore(SqlBase):
         at: datetime,
     ) -> PublishedList:
         """Freeze the list on `as_of` (known at `known_at`) as the next numbered publication."""
-        entries = [e for e in self.list_on(as_of, known_at, by) if not e.person.risk]
+        listed = [e for e in self.list_on(as_of, known_at, by) if not e.person.risk]
+        # What is published is public: no organisation or date that only staff may see.
+        entries = self.visible_entries(listed, as_of, Visibility.PUBLIC, known_at=known_at, by=by)
         members = tuple(
             ListMember(e.person.id, e.person.name, e.since, e.organisations) for e in entries
         )

@@ -247,11 +247,18 @@ def _term(events: list[Event], since: date, on: date) -> tuple[bool, str]:
 
 
 def build_list(registry: SqlRegistry, as_of: date, reader: Visibility) -> ListView:
-    """Who the political prisoners were on `as_of`, with occupations, charges and status."""
+    """Who the political prisoners were on `as_of`, with occupations, charges and status.
+
+    The count is everyone's (the same as `habeas count`); the rows show only what `reader`
+    may see: a person whose status rests on events hidden from the reader (an internal
+    recognition, a restricted arrest) is re-derived from the visible events alone, and is
+    counted but not named when those do not make them a political prisoner that day.
+    """
     entries = registry.list_on(as_of)
     ids = [e.person.id for e in entries]
     persons = {p.id: p for p in registry.persons(ids)} if ids else {}
     events = registry.events_by_person(ids, kinds={EventKind.SENTENCE}) if ids else {}
+    visible = {e.person.id: e for e in registry.visible_entries(entries, as_of, reader)}
     charges: dict[str, list[str]] = {}
     for case in visible_cases(registry.cases(), reader):
         for defendant in case.defendants:
@@ -267,16 +274,21 @@ def build_list(registry: SqlRegistry, as_of: date, reader: Visibility) -> ListVi
         if person is None or hidden(person, reader):
             withheld += 1
             continue
+        seen = visible.get(person.id)
+        if seen is None:  # political only by events the reader may not see
+            withheld += 1
+            continue
+        since, organisations = seen.since, seen.organisations
         shown = redact_person(person, reader)
         mine = visible_events(events.get(person.id, []), reader)
-        sentenced, term = _term(mine, entry.since, as_of)
+        sentenced, term = _term(mine, since, as_of)
         rows.append(
             ListRow(
                 id=person.id,
                 name=entry.person.name,
                 other_names=entry.person.other_names,
-                since=entry.since,
-                organisations=entry.organisations,
+                since=since,
+                organisations=organisations,
                 occupations=shown.occupations,
                 charges=tuple(charges.get(person.id, ())),
                 sentenced=sentenced,

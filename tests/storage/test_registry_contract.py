@@ -255,3 +255,50 @@ def test_events_of_chosen_kinds_follow_the_current_version(db_url: str) -> None:
     assert [(e.id, e.version) for e in chosen["k1"]] == [("k1-x", 2)]
     before = registry.events_by_person(["k1"], datetime(2026, 1, 15), kinds={EventKind.SENTENCE})
     assert [(e.id, e.version) for e in before["k1"]] == [("k1-y", 1)]
+
+
+def test_visible_entries_rest_on_what_the_reader_may_see(db_url: str) -> None:
+    from factory import event, person
+
+    from habeas.domain.visibility import Visibility
+    from habeas.storage.registry import ChangeSet
+
+    registry = SqlRegistry(db_url)
+    internal = Visibility.INTERNAL
+    changes = ChangeSet(
+        persons=[person("Elnur Quliyev (fictional)", pid="v1"), person("Orxan Babayev", pid="v2")],
+        events=[
+            event("arrest", "2014-01-10", "v1", eid="v1-a"),
+            event(
+                "recognition",
+                "2014-03-01",
+                "v1",
+                eid="v1-r",
+                organisation="Staff Only",
+                visibility=internal,
+            ),
+            event("arrest", "2014-01-10", "v2", eid="v2-a"),
+            event(
+                "recognition",
+                "2014-02-01",
+                "v2",
+                eid="v2-r1",
+                organisation="Staff Only",
+                visibility=internal,
+            ),
+            event("recognition", "2014-05-01", "v2", eid="v2-r2", organisation="Union A"),
+        ],
+    )
+    registry.apply(changes, actor="ana", at=NOW, reason="")
+    day = date(2015, 1, 1)
+    entries = registry.list_on(day)
+    assert [(e.person.id, e.since.isoformat(), e.organisations) for e in entries] == [
+        ("v1", "2014-03-01", ("Staff Only",)),
+        ("v2", "2014-02-01", ("Staff Only", "Union A")),
+    ]
+    public = registry.visible_entries(entries, day, Visibility.PUBLIC)
+    assert [(e.person.id, e.since.isoformat(), e.organisations) for e in public] == [
+        ("v2", "2014-05-01", ("Union A",))
+    ]
+    assert registry.visible_entries(entries, day, internal) == entries
+    assert registry.count(day) == 2  # counts are everyone's; only what is shown changes

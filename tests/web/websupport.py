@@ -151,6 +151,20 @@ def plant_canaries(registry: SqlRegistry) -> None:
         )
         for n, p in enumerate(persons[:20])
     ]
+    # Recognitions only staff may see: the public list must neither name the organisation
+    # nor list someone whose recognition rests on them alone.
+    events += [
+        Event(
+            id=f"ev-canary-rec-{p.id}",
+            kind=EventKind.RECOGNITION,
+            person_id=p.id,
+            date=PartialDate(2013, 1, 1),
+            organisation=f"{CANARY}-org",
+            citations=(Citation("s-canary", f"{CANARY}-quote", 17, 31),),
+            visibility=Visibility.INTERNAL,
+        )
+        for p in persons[20:40]
+    ]
     # A testimony cited by a public event: the quote is public, the rest of its text is not.
     testimony = Source(
         id="s-testimony",
