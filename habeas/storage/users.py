@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -13,7 +14,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from habeas.domain.audit import AuditEntry
 from habeas.exceptions import Conflict, HabeasError, InvalidRecord, NotFound
@@ -120,6 +121,34 @@ def _check_password(password: str) -> None:
 
 def _failure_keys(name: str, address: str) -> list[str]:
     return [f"user:{name.strip()[:150]}", f"ip:{address[:150]}"]
+
+
+def _second_factor_keys(name: str, address: str) -> list[str]:
+    return [f"totp:{name.strip()[:150]}", f"ip:{address[:150]}"]
+
+
+def _throttle_keys(name: str, address: str) -> list[str]:
+    return [*_failure_keys(name, address), _second_factor_keys(name, address)[0]]
+
+
+def _refuse_if_throttled(
+    conn: Connection, keys: list[str], at: datetime, *, written: Collection[str] = ()
+) -> None:
+    """TooManyAttempts when a key has MAX_FAILURES failures in the window, not counting the
+    attempt just written under the keys in `written`."""
+    failures = t.login_failures.c
+    for key in dict.fromkeys(keys):
+        count, first = conn.execute(
+            select(func.count(), func.min(failures.at)).where(
+                failures.key == key, failures.at > at - FAILURE_WINDOW
+            )
+        ).one()
+        if count - (key in written) >= MAX_FAILURES:
+            wait = int((first + FAILURE_WINDOW - at).total_seconds()) + 1
+            raise TooManyAttempts(
+                f"Too many failed logins; try again in {max(1, wait // 60 + 1)} minutes.",
+                max(1, wait),
+            )
 
 
 def check_user_name(name: str) -> str:
@@ -232,29 +261,21 @@ class UserStore(SqlBase):
     # ------------------------------------------------------------------ login
 
     def check_throttle(self, name: str, address: str, at: datetime) -> None:
-        """TooManyAttempts while the name or the address has too many recent failures."""
-        since = at - FAILURE_WINDOW
+        """TooManyAttempts while the name (password or second factor) or the address has
+        too many recent failures."""
         with self.engine.connect() as conn:
-            for key in _failure_keys(name, address):
-                failures = conn.execute(
-                    select(func.count(), func.min(t.login_failures.c.at)).where(
-                        t.login_failures.c.key == key, t.login_failures.c.at > since
-                    )
-                ).first()
-                assert failures is not None
-                if failures[0] >= MAX_FAILURES:
-                    wait = int((failures[1] + FAILURE_WINDOW - at).total_seconds()) + 1
-                    raise TooManyAttempts(
-                        f"Too many failed logins; try again in {max(1, wait // 60 + 1)} minutes.",
-                        max(1, wait),
-                    )
+            _refuse_if_throttled(conn, _throttle_keys(name, address), at)
 
     def check_login(self, name: str, password: str, *, address: str, at: datetime) -> User:
         """The user when name and password match; TooManyAttempts while throttled;
-        InvalidRecord (one message for unknown name and wrong password) otherwise."""
+        InvalidRecord (one message for unknown name and wrong password) otherwise.
+
+        The attempt is written as a failure before the (slow) hash check, in the same
+        locked transaction that counts earlier ones, so parallel guesses cannot all slip
+        under the limit; a right password then takes its own attempt back.
+        """
         keys = _failure_keys(name, address)
-        since = at - FAILURE_WINDOW
-        self.check_throttle(name, address, at)
+        ids = self._claim_attempt(keys, _throttle_keys(name, address), at)
         with self.engine.connect() as conn:
             row = conn.execute(select(t.users).where(t.users.c.name == name.strip())).first()
         stored = str(row.password_hash) if row is not None else _dummy_hash()
@@ -263,21 +284,46 @@ class UserStore(SqlBase):
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             ok = False
         if not ok or row is None:
-            with self.engine.begin() as conn:
-                conn.execute(insert(t.login_failures), [{"key": k, "at": at} for k in keys])
             raise InvalidRecord("Wrong user name or password.", {"password": "wrong"})
+        failures = t.login_failures.c
         with self.engine.begin() as conn:
-            conn.execute(delete(t.login_failures).where(t.login_failures.c.key == keys[0]))
-            conn.execute(delete(t.login_failures).where(t.login_failures.c.at <= since))
+            conn.execute(delete(t.login_failures).where(failures.id.in_(ids)))
+            conn.execute(delete(t.login_failures).where(failures.key == keys[0]))
+            conn.execute(delete(t.login_failures).where(failures.at <= at - FAILURE_WINDOW))
         return _user(row)
 
-    def record_login_failure(self, name: str, address: str, at: datetime) -> None:
-        """Count a failed second-factor step like a failed password."""
+    def claim_second_factor(self, name: str, address: str, at: datetime) -> list[int]:
+        """Count a second-factor attempt before checking it (TooManyAttempts when throttled);
+        the ids to give back with `second_factor_passed` when the code is right."""
+        keys = _second_factor_keys(name, address)
+        return self._claim_attempt(keys, _throttle_keys(name, address), at)
+
+    def second_factor_passed(self, name: str, ids: list[int]) -> None:
+        """Take back a right code's attempt and clear the name's second-factor failures
+        (a right password alone never clears them)."""
+        failures = t.login_failures.c
         with self.engine.begin() as conn:
+            conn.execute(delete(t.login_failures).where(failures.id.in_(ids)))
             conn.execute(
-                insert(t.login_failures),
-                [{"key": key, "at": at} for key in _failure_keys(name, address)],
+                delete(t.login_failures).where(failures.key == _second_factor_keys(name, "")[0])
             )
+
+    def _claim_attempt(self, keys: list[str], check: list[str], at: datetime) -> list[int]:
+        """Write an attempt under `keys`, refusing (and writing nothing) when any `check` key
+        already has MAX_FAILURES recent failures; one writer at a time."""
+        with self.engine.begin() as conn:
+            lock_writers(conn)
+            failures = t.login_failures
+            ids = [
+                int(
+                    conn.execute(
+                        insert(failures).values(key=key, at=at).returning(failures.c.id)
+                    ).scalar_one()
+                )
+                for key in keys
+            ]
+            _refuse_if_throttled(conn, check, at, written=keys)
+            return ids
 
     # ------------------------------------------------------------------ sessions
 

@@ -118,10 +118,9 @@ def totp(
     if found is None:
         return RedirectResponse("/login", status_code=303)
     check_csrf(found, csrf)
-    registry.check_throttle(found.user.name, _client(request), now())
+    attempt = registry.claim_second_factor(found.user.name, _client(request), now())
     secret = registry.totp_secret(found.user.id)
     if secret is None or not pyotp.TOTP(secret).verify(code.strip(), valid_window=1):
-        registry.record_login_failure(found.user.name, _client(request), now())
         return render(
             request,
             "totp.html",
@@ -130,6 +129,7 @@ def totp(
             next=_safe_next(next),
             error="That code is not valid. Use the current code from your authenticator app.",
         )
+    registry.second_factor_passed(found.user.name, attempt)
     registry.verify_session(request.cookies.get(SESSION_COOKIE, ""))
     return RedirectResponse(_safe_next(next), status_code=303)
 

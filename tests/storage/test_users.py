@@ -1,0 +1,55 @@
+"""Sign-in throttling in the store: parallel guesses and second-factor guesses are capped."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+
+import pytest
+
+from habeas.exceptions import InvalidRecord
+from habeas.storage.sql import SqlRegistry
+from habeas.storage.users import MAX_FAILURES, Role, TooManyAttempts
+
+AT = datetime(2026, 1, 1, 12, 0)
+PASSWORD = "correct horse battery"
+
+
+def test_parallel_wrong_passwords_cannot_slip_under_the_limit(db_url: str) -> None:
+    registry = SqlRegistry(db_url)
+    registry.add_user("alice", Role.EDITOR, PASSWORD, actor="test", at=AT)
+
+    def guess(n: int) -> str:
+        try:
+            registry.check_login("alice", f"wrong {n}", address="10.0.0.1", at=AT)
+        except TooManyAttempts:
+            return "throttled"
+        except InvalidRecord:
+            return "wrong"
+        return "in"
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        outcomes = list(pool.map(guess, range(24)))
+    assert outcomes.count("wrong") == MAX_FAILURES
+    assert outcomes.count("throttled") == 24 - MAX_FAILURES
+
+
+def test_a_right_password_does_not_reset_second_factor_failures(db_url: str) -> None:
+    registry = SqlRegistry(db_url)
+    registry.add_user("bob", Role.EDITOR, PASSWORD, actor="test", at=AT)
+    for n in range(MAX_FAILURES):  # password known, codes guessed, a new address each time
+        registry.check_login("bob", PASSWORD, address=f"10.0.1.{n}", at=AT)
+        registry.claim_second_factor("bob", f"10.0.1.{n}", AT)  # a wrong code: kept
+    with pytest.raises(TooManyAttempts):
+        registry.check_login("bob", PASSWORD, address="10.0.2.1", at=AT)
+    with pytest.raises(TooManyAttempts):
+        registry.claim_second_factor("bob", "10.0.2.1", AT)
+
+
+def test_a_right_code_gives_its_attempt_back(db_url: str) -> None:
+    registry = SqlRegistry(db_url)
+    registry.add_user("cem", Role.EDITOR, PASSWORD, actor="test", at=AT)
+    for _ in range(3 * MAX_FAILURES):
+        registry.check_login("cem", PASSWORD, address="10.0.3.1", at=AT)
+        attempt = registry.claim_second_factor("cem", "10.0.3.1", AT)
+        registry.second_factor_passed("cem", attempt)
