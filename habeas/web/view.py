@@ -169,9 +169,7 @@ def file_view(
     cases = visible_cases(found.cases, reader)
     official_ids = sorted({o.person_id for c in cases for o in c.officials})
     officials = {p.id: p for p in registry.persons(official_ids) if not hidden(p, reader)}
-    versions = (
-        visible_events(registry.events_of(person_id, history=True), reader) if history else []
-    )
+    versions = _visible_history(registry, person_id, reader) if history else []
     return FileView(
         person=person,
         reader=reader,
@@ -183,6 +181,18 @@ def file_view(
         sentence=sentence_status(events, today),
         history=versions,
     )
+
+
+def _visible_history(registry: SqlRegistry, person_id: str, reader: Visibility) -> list[Event]:
+    """Every version of the events whose latest version `reader` may see, each version
+    also visible itself: an event restricted later hides its earlier versions too."""
+    versions = registry.events_of(person_id, history=True)
+    latest: dict[str, Event] = {}
+    for event in versions:
+        if event.id not in latest or event.version > latest[event.id].version:
+            latest[event.id] = event
+    shown = {i for i, e in latest.items() if visible_to(e.visibility, reader)}
+    return [e for e in visible_events(versions, reader) if e.id in shown]
 
 
 def source_view(
