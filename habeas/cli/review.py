@@ -42,11 +42,14 @@ def show_command(proposal: str = typer.Argument(..., help="Proposal id.")) -> No
     """Show one proposal with its evidence and the score's explanation."""
     store = registry()
     p = store.get_proposal(proposal)
-    if p.person is not None and p.status is ProposalStatus.PENDING:
-        who = f"{p.person.name} (new candidate, would be {p.person_id})"
+    existing = store.persons([p.person_id]) if p.person_id else []
+    if existing:
+        who = f"{existing[0].name} ({existing[0].id})"
+    elif p.person is not None:
+        state = "would be" if p.status is ProposalStatus.PENDING else "never created as"
+        who = f"{p.person.name} (new candidate, {state} {p.person_id})"
     else:
-        person = store.get_person(p.person_id)
-        who = f"{person.name} ({person.id})"
+        who = "(no registry person)"
     console.print(f"{p.id} [{p.status.value}] {p.kind.value} — {who}", markup=False)
     console.print(f"  {p.summary}", markup=False, soft_wrap=True)
     console.print(f"  {p.decision} {p.score}: {p.explanation}", markup=False, soft_wrap=True)
@@ -72,9 +75,16 @@ def show_command(proposal: str = typer.Argument(..., help="Proposal id.")) -> No
 def accept_command(
     proposal: str = typer.Argument(..., help="Proposal id."),
     reason: str = typer.Option("", "--reason", help="Why (kept in the audit trail)."),
+    same_person: bool = typer.Option(
+        False,
+        "--same-person",
+        help="A new-person proposal whose person exists already: they are one person.",
+    ),
 ) -> None:
     """Accept a proposal: write its events and names, citing its evidence."""
-    summary = registry().accept(proposal, actor=STATE.actor, at=now(), reason=reason)
+    summary = registry().accept(
+        proposal, actor=STATE.actor, at=now(), reason=reason, same_person=same_person
+    )
     console.print(f"Accepted {proposal}: {summary.total_written()} records written.")
 
 

@@ -245,9 +245,20 @@ class ReviewStore(SqlBase):
         return _proposal_from_row(row)
 
     def accept(
-        self, proposal_id: str, *, actor: str, at: datetime, reason: str = ""
+        self,
+        proposal_id: str,
+        *,
+        actor: str,
+        at: datetime,
+        reason: str = "",
+        same_person: bool = False,
     ) -> ApplySummary:
-        """Accept a pending proposal: write its events and names, then mark it accepted."""
+        """Accept a pending proposal: write its events and names, then mark it accepted.
+
+        A proposal for a new person whose id an earlier acceptance already created (the
+        same spelling in another article) is refused unless `same_person` says the reviewer
+        checked they are one person: a spelling alone never merges two people.
+        """
         proposal = self._pending(proposal_id)
         try:
             person = self.get_person(proposal.person_id)
@@ -256,6 +267,14 @@ class ReviewStore(SqlBase):
             if proposal.person is None:
                 raise
             person, created = proposal.person, True  # a new candidate: created on acceptance
+        if proposal.person is not None and not created and not same_person:
+            raise Conflict(
+                f'Proposal "{proposal.id}" names a new person, but "{person.id}" '
+                f"({person.name}) was already created from another proposal with that "
+                "spelling; they may be two people. Accept with --same-person (web: tick "
+                '"same person"; API: "same_person": true) to add these facts to them, '
+                "or reject."
+            )
         known = {n.value for n in person.names}
         names = person.names + tuple(n for n in proposal.names if n.value not in known)
         changes = ChangeSet(

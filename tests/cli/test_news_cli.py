@@ -116,3 +116,18 @@ def test_seed_article_done_when(tmp_path: Path) -> None:
     listed = habeas(db, "review", "list", "--format", "json")
     summaries = [p["summary"] for p in json.loads(listed.stdout)]
     assert not any(s.startswith(("release", "pardon", "decree", "charge")) for s in summaries)
+
+
+def test_review_show_of_a_rejected_new_candidate_says_it_was_never_created(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARREST)
+    db = tmp_path / "h.db"
+    added = habeas(db, "news", "add", str(article), "--published", "2016-03-02")
+    assert added.returncode == 0, added.stderr
+    (proposal,) = json.loads(habeas(db, "review", "list", "--format", "json").stdout)
+    assert habeas(db, "review", "reject", proposal["id"], "--reason", "not ours").returncode == 0
+    shown = habeas(db, "review", "show", proposal["id"])
+    assert shown.returncode == 0, shown.stderr
+    assert "Tamar Ostrava (new candidate, never created as" in " ".join(shown.stdout.split())

@@ -352,3 +352,26 @@ def test_a_fact_already_in_the_registry_is_not_proposed_again(db_url: str) -> No
     result = add_article(ctx(db_url), Article(ARREST), label="a", published=date(2016, 3, 2))
     kinds = [(p.events[0].kind.value if p.events else "names") for p in result.proposals]
     assert kinds == ["names"]  # the arrest is known; only the new spelling is proposed
+
+
+def test_a_second_article_about_a_new_name_needs_the_reviewer_to_say_same_person(
+    sqlite_url: str,
+) -> None:
+    from habeas.exceptions import Conflict
+
+    registry = SqlRegistry(sqlite_url)
+    first = add_article(ctx(sqlite_url), Article(ARREST), label="a", published=date(2016, 3, 2))
+    later = (
+        "A court in the capital sentenced Veldorian blogger Tamar Ostrava (fictional) to two "
+        "years in prison on March 4, 2016, for hooliganism, her lawyer said."
+    )
+    second = add_article(ctx(sqlite_url), Article(later), label="b", published=date(2016, 3, 5))
+    arrest = next(p for p in first.proposals if p.person is not None)
+    sentence = next(p for p in second.proposals if p.person is not None)
+    assert arrest.person_id == sentence.person_id  # the same spelling, the same candidate id
+    registry.accept(arrest.id, actor="ana", at=AT)
+    with pytest.raises(Conflict, match="may be two people"):
+        registry.accept(sentence.id, actor="ana", at=AT)
+    registry.accept(sentence.id, actor="ana", at=AT, same_person=True)
+    kinds = [e.kind.value for e in registry.events_of(arrest.person_id)]
+    assert kinds == ["arrest", "sentence"]

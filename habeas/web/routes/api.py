@@ -276,7 +276,10 @@ def accept(
 ) -> ReviewOut:
     """Accept a proposal: write its events and names, with the audit entry (editor token)."""
     reason = body.reason if body else ""
-    summary = registry.accept(proposal_id, actor=user.name, at=now(), reason=reason)
+    same = body.same_person if body else False
+    summary = registry.accept(
+        proposal_id, actor=user.name, at=now(), reason=reason, same_person=same
+    )
     return ReviewOut(id=proposal_id, status="accepted", written=summary.total_written())
 
 

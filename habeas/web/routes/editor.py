@@ -220,6 +220,7 @@ def accept(
     csrf: FormText = "",
     reason: FormText = "",
     date: FormText = "",
+    same_person: FormText = "",
 ) -> Response:
     """Accept: the proposal's events and names are written with the audit entry. A changed
     date (edit-then-accept) is recorded right after as a correction of the accepted event."""
@@ -232,7 +233,13 @@ def accept(
         except ValueError as exc:
             raise InvalidRecord(f"date: {exc}", {"date": str(exc)}) from None
     at = now()
-    registry.accept(proposal_id, actor=session.user.name, at=at, reason=reason.strip())
+    registry.accept(
+        proposal_id,
+        actor=session.user.name,
+        at=at,
+        reason=reason.strip(),
+        same_person=bool(same_person),
+    )
     if new_date is not None and proposal.events and proposal.events[0].date != new_date:
         first = proposal.events[0]
         corrected = replace(first, date=new_date, recorded_at=None, recorded_by="", reason="")

@@ -57,6 +57,11 @@ class ReviewIn(BaseModel):
     reason: str = Field(
         default="", examples=["decree line matches name, patronymic and birth year"]
     )
+    same_person: bool = Field(
+        default=False,
+        description="Accept a new-person proposal into the person an earlier acceptance "
+        "created with the same spelling (refused otherwise: they may be two people).",
+    )
 
 
 class ReviewOut(BaseModel):
