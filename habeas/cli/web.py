@@ -123,7 +123,7 @@ def password_command(
 ) -> None:
     """Replace a user's password."""
     registry().set_password(name, _password(password_stdin), actor=STATE.actor, at=now())
-    typer.echo(f"New password set for {name}; their sessions were signed out.")
+    typer.echo(f"New password set for {name}; their sessions were signed out, API tokens revoked.")
 
 
 @app.command("disable", help="Disable an account: sessions end, API tokens are revoked.")

@@ -214,7 +214,8 @@ class UserStore(SqlBase):
         return _user(row)
 
     def set_password(self, name: str, password: str, *, actor: str, at: datetime) -> None:
-        """Replace a user's password; every session of theirs is signed out."""
+        """Replace a user's password; every session of theirs is signed out and every API
+        token revoked (a reset after a compromise must close every door)."""
         _check_password(password)
         user = self.get_user(name)
         with self.engine.begin() as conn:
@@ -225,6 +226,9 @@ class UserStore(SqlBase):
                 .values(password_hash=_HASHER.hash(password))
             )
             conn.execute(delete(t.web_sessions).where(t.web_sessions.c.user_id == user.id))
+            conn.execute(
+                update(t.api_tokens).where(t.api_tokens.c.user_id == user.id).values(revoked=True)
+            )
             audit = AuditWriter(conn, actor, at, f"new password for {name}")
             audit.add("password", "user", name, None, None)
             audit.flush()

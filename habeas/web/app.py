@@ -16,7 +16,7 @@ from habeas.exceptions import HabeasError, InvalidRecord
 from habeas.settings import load_settings
 from habeas.storage.sql import SqlRegistry
 from habeas.storage.users import TooManyAttempts
-from habeas.web.auth import LoginRequired, WebContext
+from habeas.web.auth import SESSION_COOKIE, LoginRequired, WebContext
 from habeas.web.render import STATIC, make_templates, render
 from habeas.web.routes import api, cases, editor, public, records, sources
 from habeas.web.stats import ChartCache
@@ -46,6 +46,9 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         private = str(scope["path"]).startswith(("/editor", "/login", "/api/v1/proposals"))
+        # A page rendered for a signed-in browser carries its CSRF token: never cache it.
+        cookies = b"; ".join(v for k, v in scope.get("headers", ()) if k == b"cookie")
+        private = private or SESSION_COOKIE.encode() + b"=" in cookies
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

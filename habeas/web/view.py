@@ -73,8 +73,8 @@ def public_explanation(registry: SqlRegistry, change: ListChange) -> str:
 
 def visible_person(person: Person, reader: Visibility) -> Person:
     """The person with every field `reader` may not see cleared; NotFound when hidden."""
-    if hidden(person, reader):
-        raise NotFound(f'No person with id "{person.id}".')
+    if hidden(person, reader):  # the very words of a missing id: no tell-tale difference
+        raise NotFound(f'No person with id "{person.id}". Find ids with: habeas search NAME')
     return redact_person(person, reader)
 
 

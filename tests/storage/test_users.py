@@ -53,3 +53,14 @@ def test_a_right_code_gives_its_attempt_back(db_url: str) -> None:
         registry.check_login("cem", PASSWORD, address="10.0.3.1", at=AT)
         attempt = registry.claim_second_factor("cem", "10.0.3.1", AT)
         registry.second_factor_passed("cem", attempt)
+
+
+def test_a_new_password_revokes_api_tokens_and_sessions(db_url: str) -> None:
+    registry = SqlRegistry(db_url)
+    user = registry.add_user("dan", Role.EDITOR, PASSWORD, actor="test", at=AT)
+    token = registry.issue_token("dan", label="script", actor="test", at=AT)
+    cookie, _csrf = registry.open_session(user, at=AT, verified=True)
+    assert registry.user_for_token(token, at=AT) is not None
+    registry.set_password("dan", "another long passphrase", actor="admin", at=AT)
+    assert registry.user_for_token(token, at=AT) is None
+    assert registry.session(cookie, at=AT) is None

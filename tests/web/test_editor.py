@@ -29,6 +29,15 @@ def test_session_cookie_is_httponly_and_samesite_strict(review_site: Site) -> No
     assert "secure" not in flags  # plain HTTP on loopback
 
 
+def test_public_pages_for_a_signed_in_browser_are_never_cached(review_site: Site) -> None:
+    with review_site.client() as client:
+        anonymous = client.get("/?as_of=2015-12-28")
+        login(client, "editor")
+        signed_in = client.get("/?as_of=2015-12-28")
+    assert anonymous.headers.get("cache-control") != "no-store"
+    assert signed_in.headers["cache-control"] == "no-store"
+
+
 def test_cookie_is_secure_when_told_so(review_site: Site) -> None:
     with serving(review_site.db_url, secure_cookies=True) as secure, secure.client() as client:
         page = client.get("/login")

@@ -123,6 +123,17 @@ def test_risk_flagged_person_is_counted_but_not_named(site: Site) -> None:
         assert "not named here, for their safety" in page
 
 
+def test_a_hidden_person_reads_like_a_missing_one(site: Site) -> None:
+    event_id = site.registry().events_of(RISK_ID)[0].id
+    with site.client() as client:
+        hidden = client.get(f"/api/v1/persons/{RISK_ID}")
+        missing = client.get("/api/v1/persons/p-999")
+        event = client.get(f"/api/v1/events/{event_id}")
+    assert hidden.status_code == missing.status_code == event.status_code == 404
+    assert hidden.json()["detail"] == missing.json()["detail"].replace("p-999", RISK_ID)
+    assert event.json()["detail"] == f'No event with id "{event_id}".'
+
+
 def test_hostile_markup_in_names_and_sources_is_escaped_everywhere(site: Site) -> None:
     paths = [
         f"/persons/{XSS_ID}",

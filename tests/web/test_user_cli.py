@@ -94,6 +94,9 @@ def test_new_password_and_disabling_end_sessions_and_tokens(tmp_path: Path) -> N
         assert login(client, "nur", "first passphrase").status_code == 401
         assert login(client, "nur", "second passphrase").status_code == 303
         bearer = {"Authorization": f"Bearer {token}"}
+        assert client.get("/api/v1/proposals", headers=bearer).status_code == 401  # revoked
+        token = _habeas(db, "user", "token", "nur")[1].strip()
+        bearer = {"Authorization": f"Bearer {token}"}
         assert client.get("/api/v1/proposals", headers=bearer).status_code == 200
         assert _habeas(db, "user", "disable", "nur")[0] == 0
         assert client.get("/editor/review").status_code == 303

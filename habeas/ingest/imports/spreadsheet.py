@@ -172,6 +172,10 @@ def parse_persons(rows: list[Row], label: str, existing: Mapping[str, Person]) -
             )
         old = existing.get(person_id)
         if old is not None:
+            # A spelling already stored keeps its script, language, kind and source: a
+            # spreadsheet (or a web form) row lists the values, not where they came from.
+            stored = {n.value: n for n in old.names}
+            names = [stored.get(n.value, n) for n in names]
             kept = [n for n in old.names if n.value not in values]
             person = replace(
                 old,

@@ -134,7 +134,10 @@ def person_events(registry: RegistryDep, person_id: str) -> list[EventOut]:
 )
 def event(registry: RegistryDep, event_id: str) -> EventOut:
     """One public event (current version) with its citations."""
-    view = file_view(registry, registry.person_of_event(event_id), day_param(None), PUBLIC)
+    try:
+        view = file_view(registry, registry.person_of_event(event_id), day_param(None), PUBLIC)
+    except NotFound:  # a hidden person's event reads like a missing one, naming no person
+        raise NotFound(f'No event with id "{event_id}".') from None
     for found in view.events:
         if found.id == event_id:
             return EventOut.from_domain(found, view.describe(found))
