@@ -20,6 +20,12 @@ def serve_command(
     secure_cookies: bool = typer.Option(
         False, "--secure-cookies", help="Mark cookies Secure (set when behind an HTTPS proxy)."
     ),
+    proxy: str = typer.Option(
+        "",
+        "--proxy",
+        help="Address of a reverse proxy whose X-Forwarded-For to trust (e.g. 127.0.0.1), "
+        "so sign-in throttling counts clients, not the proxy.",
+    ),
 ) -> None:
     """Serve the web app (public pages, editor side, JSON API) until interrupted."""
     import os
@@ -38,7 +44,8 @@ def serve_command(
         host=host,
         port=port,
         log_level="warning",
-        proxy_headers=secure_cookies,
+        proxy_headers=bool(proxy),
+        forwarded_allow_ips=proxy or None,
         access_log=False,
     )
 
