@@ -364,15 +364,6 @@ class UserStore(SqlBase):
             return None
         return WebSession(_user(row), str(row.csrf), bool(row.verified), row.expires_at)
 
-    def verify_session(self, token: str) -> None:
-        """Mark a session's second factor as passed."""
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(t.web_sessions)
-                .where(t.web_sessions.c.id == _digest(token))
-                .values(verified=True)
-            )
-
     def close_session(self, token: str) -> None:
         """Sign a browser out (the stored session is deleted)."""
         with self.engine.begin() as conn:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pyotp
 import pytest
@@ -118,9 +118,12 @@ def test_totp_second_factor_is_required_when_enrolled(review_site: Site) -> None
         wrong = str((int(pyotp.TOTP(secret).now()) + 500_000) % 1_000_000).zfill(6)
         bad = client.post("/login/totp", data={"code": wrong, "csrf": token})
         assert bad.status_code == 401
+        half = client.cookies.get("habeas_session")
         good = client.post("/login/totp", data={"code": pyotp.TOTP(secret).now(), "csrf": token})
         assert good.status_code == 303
         assert client.get("/editor/review").status_code == 200
+        assert client.cookies.get("habeas_session") not in (None, half)  # a new token
+        assert review_site.registry().session(half or "", at=datetime.now()) is None
 
 
 def test_second_factor_guessing_is_throttled(review_site: Site) -> None:

@@ -130,8 +130,12 @@ def totp(
             error="That code is not valid. Use the current code from your authenticator app.",
         )
     registry.second_factor_passed(found.user.name, attempt)
-    registry.verify_session(request.cookies.get(SESSION_COOKIE, ""))
-    return RedirectResponse(_safe_next(next), status_code=303)
+    # A new session token once fully signed in: the half-signed one is dropped.
+    registry.close_session(request.cookies.get(SESSION_COOKIE, ""))
+    token, _ = registry.open_session(found.user, at=now(), verified=True)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    response.set_cookie(SESSION_COOKIE, token, **cookie_options(request))  # type: ignore[arg-type]
+    return response
 
 
 @router.post("/logout")
