@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -313,6 +314,7 @@ users = Table(
     Column("role", String(16), nullable=False),
     Column("password_hash", Text, nullable=False),  # argon2id, never the password
     Column("totp_secret", Text),  # base32; NULL when no second factor
+    Column("totp_last_step", BigInteger),  # the last time step accepted: a code works once
     Column("created_at", DateTime, nullable=False),
     Column("disabled", Boolean, nullable=False, default=False),
 )

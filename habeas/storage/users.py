@@ -256,6 +256,20 @@ class UserStore(SqlBase):
             )
             audit.flush()
 
+    def claim_totp_step(self, user_id: int, step: int) -> bool:
+        """Record `step` as the user's last accepted TOTP time step; False when that step
+        or a later one was already used (a code seen once cannot be replayed)."""
+        users = t.users.c
+        with self.engine.begin() as conn:
+            lock_writers(conn)
+            done = conn.execute(
+                update(t.users)
+                .where(users.id == user_id)
+                .where(users.totp_last_step.is_(None) | (users.totp_last_step < step))
+                .values(totp_last_step=step)
+            )
+            return bool(done.rowcount)
+
     def totp_secret(self, user_id: int) -> str | None:
         """The base32 TOTP secret of a user, or None without a second factor."""
         with self.engine.connect() as conn:

@@ -119,11 +119,18 @@ def test_totp_second_factor_is_required_when_enrolled(review_site: Site) -> None
         bad = client.post("/login/totp", data={"code": wrong, "csrf": token})
         assert bad.status_code == 401
         half = client.cookies.get("habeas_session")
-        good = client.post("/login/totp", data={"code": pyotp.TOTP(secret).now(), "csrf": token})
+        used = pyotp.TOTP(secret).now()
+        good = client.post("/login/totp", data={"code": used, "csrf": token})
         assert good.status_code == 303
         assert client.get("/editor/review").status_code == 200
         assert client.cookies.get("habeas_session") not in (None, half)  # a new token
         assert review_site.registry().session(half or "", at=datetime.now()) is None
+    with review_site.client() as other:  # someone who watched the code being typed
+        again = login(other, "totp-user")
+        page = other.get(again.headers["location"])
+        replay = other.post("/login/totp", data={"code": used, "csrf": csrf_of(page.text)})
+        assert replay.status_code == 401
+        assert other.get("/editor/review").status_code == 303
 
 
 def test_second_factor_guessing_is_throttled(review_site: Site) -> None:

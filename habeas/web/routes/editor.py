@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from urllib.parse import quote
 
@@ -105,6 +107,17 @@ def totp_page(request: Request, next: str = "/editor/review") -> Response:
     return render(request, "totp.html", pending_csrf=found.csrf, next=_safe_next(next), error="")
 
 
+def _totp_step(secret: str, code: str) -> int | None:
+    """The time step (now, or one step either side for clock drift) whose code is `code`."""
+    totp = pyotp.TOTP(secret)
+    moment = datetime.now(UTC)
+    for offset in (0, -1, 1):
+        when = moment + timedelta(seconds=offset * totp.interval)
+        if hmac.compare_digest(totp.at(when), code):
+            return int(totp.timecode(when))
+    return None
+
+
 @router.post("/login/totp")
 def totp(
     request: Request,
@@ -120,7 +133,8 @@ def totp(
     check_csrf(found, csrf)
     attempt = registry.claim_second_factor(found.user.name, _client(request), now())
     secret = registry.totp_secret(found.user.id)
-    if secret is None or not pyotp.TOTP(secret).verify(code.strip(), valid_window=1):
+    step = _totp_step(secret, code.strip()) if secret else None
+    if step is None or not registry.claim_totp_step(found.user.id, step):
         return render(
             request,
             "totp.html",
