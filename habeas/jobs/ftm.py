@@ -24,11 +24,11 @@ from habeas.domain.case import Case, OfficialRole
 from habeas.domain.dates import PartialDate, parse_partial_date
 from habeas.domain.event import Event
 from habeas.domain.official import Position
-from habeas.domain.person import Gender, NameKind, Person, PersonName, PersonRole, Script
+from habeas.domain.person import Gender, NameKind, Person, PersonName, PersonRole
 from habeas.domain.source import Citation, Source, SourceKind
 from habeas.domain.visibility import Visibility
 from habeas.exceptions import InputError, InvalidRecord
-from habeas.names.script import detect_script
+from habeas.ingest.imports.spreadsheet import name_script
 from habeas.storage.registry import ApplySummary, ChangeSet
 
 DATASET = "habeas"
@@ -258,15 +258,6 @@ def person_id_for(entity_id: str) -> str:
     if len(pid) <= 64:
         return pid
     return ID_PREFIX + hashlib.sha256(entity_id.encode()).hexdigest()[:40]
-
-
-def name_script(value: str) -> Script:
-    """The domain script of a name, detected from its letters."""
-    code = detect_script(value).value
-    for script in Script:
-        if script.value.lower() == code:
-            return script
-    return Script.OTHER
 
 
 def _partial(values: Iterable[str]) -> PartialDate | None:

@@ -29,7 +29,7 @@ from habeas.domain.official import ScreeningRun
 from habeas.domain.person import NameKind, Person, PersonName, PersonRole
 from habeas.domain.proposal import Proposal, ProposalKind, match_key
 from habeas.exceptions import InputError
-from habeas.jobs.ftm import name_script
+from habeas.ingest.imports.spreadsheet import name_script
 from habeas.names.blocking import NameIndex, neighbourhood
 from habeas.names.compare import POSSIBLE_THRESHOLD, decide
 from habeas.names.similarity import gate_keys
