@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterator
@@ -43,25 +42,15 @@ def read_names(path: Path) -> list[ScreenName]:
     birth_date (its year is used when birth_year is absent)."""
     from habeas.jobs.screen import ScreenName
 
-    records = list(read_list(path))
-    extra: dict[str, tuple[str, int | None]] = {}
-    if str(path) != "-" and path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            for number, row in enumerate(csv.DictReader(stream), start=2):
-                born = (row.get("birth_date") or "").strip()
-                year = None
-                if born:
-                    try:
-                        year = parse_partial_date(born).year
-                    except ValueError as exc:
-                        raise InputError(
-                            f"birth_date: {exc}", file=path.name, line=number
-                        ) from None
-                extra[(row.get("id") or "").strip()] = ((row.get("country") or "").strip(), year)
     names = []
-    for r in records:
-        country, year = extra.get(r.id, ("", None))
-        names.append(ScreenName(r.id, r.name, r.birth_year or year, country, r.gender))
+    for r in read_list(path):
+        year = r.birth_year
+        if year is None and r.birth_date:
+            try:
+                year = parse_partial_date(r.birth_date).year
+            except ValueError as exc:
+                raise InputError(f"birth_date: {exc}", file=path.name, line=r.line) from None
+        names.append(ScreenName(r.id, r.name, year, r.country, r.gender))
     return names
 
 

@@ -13,7 +13,7 @@ import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,9 @@ class ListRecord:
     name: str
     birth_year: int | None = None
     gender: str | None = None
+    country: str = ""  # read for screening; linking ignores it
+    birth_date: str = ""  # as written; screening takes its year when birth_year is absent
+    line: int = field(default=0, compare=False)  # where it was read, for error messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +167,9 @@ def _record(row: dict[str, Any], file: str, line: int) -> ListRecord:
         str(values["name"]).strip(),
         _year(row.get("birth_year"), file, line),
         _gender(row.get("gender"), file, line),
+        str(row.get("country") or "").strip(),
+        str(row.get("birth_date") or "").strip(),
+        line,
     )
 
 

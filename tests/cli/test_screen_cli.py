@@ -78,3 +78,17 @@ def test_birth_date_column_gives_the_year_and_bad_dates_name_the_line(tmp_path: 
     result = CliRunner().invoke(app, args)
     assert result.exit_code != 0
     assert 'names.csv, line 2: birth_date: "19x7" is not a date' in str(result.exception)
+
+
+def test_a_json_lines_list_carries_birth_date_and_country_too(tmp_path: Path) -> None:
+    names = tmp_path / "names.jsonl"
+    rows = [
+        {"id": "x1", "name": "Vagif Aliyev", "birth_date": "1967-02-03", "country": "az"},
+        {"id": "x2", "name": "Vagif Aliyev", "birth_date": "1990"},
+    ]
+    names.write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
+    args = ["screen", "--names", str(names), "--against", str(DEMO_SANCTIONS), "--format", "json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    pairs = {(h["id"], h["entity_id"]) for h in json.loads(result.stdout)["hits"]}
+    assert pairs == {("x1", "vx-vagif-aliev-1967"), ("x2", "vx-vagif-aliyev-1990")}
