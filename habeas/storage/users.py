@@ -132,7 +132,7 @@ def _throttle_keys(name: str, address: str) -> list[str]:
 
 
 def _refuse_if_throttled(
-    conn: Connection, keys: list[str], at: datetime, *, written: Collection[str] = ()
+    conn: Connection, keys: list[str], at: datetime, *, written: Collection[str]
 ) -> None:
     """TooManyAttempts when a key has MAX_FAILURES failures in the window, not counting the
     attempt just written under the keys in `written`."""
@@ -277,12 +277,6 @@ class UserStore(SqlBase):
         return str(row.totp_secret) if row is not None and row.totp_secret else None
 
     # ------------------------------------------------------------------ login
-
-    def check_throttle(self, name: str, address: str, at: datetime) -> None:
-        """TooManyAttempts while the name (password or second factor) or the address has
-        too many recent failures."""
-        with self.engine.connect() as conn:
-            _refuse_if_throttled(conn, _throttle_keys(name, address), at)
 
     def check_login(self, name: str, password: str, *, address: str, at: datetime) -> User:
         """The user when name and password match; TooManyAttempts while throttled;
