@@ -235,9 +235,7 @@ def _entity_hits(
         raise LookupError("entity without a name")
     theirs = {c for c in (country_code(v) for p in COUNTRY_PROPS for v in properties.get(p) or ())}
     theirs.discard(None)
-    gender = (properties.get("gender") or [None])[0]
-    if gender not in ("male", "female"):
-        gender = None  # FtM also allows "other": no evidence for or against
+    gender = (properties.get("gender") or [None])[0]  # FtM's "other" is no cue (compare)
     years = _years(properties.get("birthDate") or ())
     entity_name = str(data.get("caption") or names[0])
     for name in dict.fromkeys(names):
@@ -390,9 +388,8 @@ def official_names(persons: Iterable[Person]) -> Iterator[ScreenName]:
         if person.role is not PersonRole.OFFICIAL:
             continue
         year = person.birth.year if person.birth else None
-        gender = person.gender.value if person.gender.value in ("male", "female") else None
-        for name in person.names:
-            yield ScreenName(person.id, name.value, year, person.country, gender)
+        for name in person.names:  # "unknown" and "other" are no gender cue (compare)
+            yield ScreenName(person.id, name.value, year, person.country, person.gender.value)
 
 
 @dataclass(frozen=True, slots=True)

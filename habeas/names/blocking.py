@@ -31,6 +31,7 @@ from habeas.names.compare import (
     YEAR_SAME,
     NameMatch,
     compare_parsed,
+    gender_cue,
     given_sounds,
     joined_key,
     name_weight,
@@ -150,8 +151,7 @@ def _entry_bound(
         logit += PATRONYMIC_FOR
     if _has_extras(parsed) and _has_extras(other):
         logit += 2 * MIDDLE_FOR
-    mine = gender.lower() if gender else parsed.gender
-    theirs = entry.gender.lower() if entry.gender else other.gender
+    mine, theirs = gender_cue(parsed, gender), gender_cue(other, entry.gender)
     if mine is not None and theirs is not None and mine != theirs:
         logit -= GENDER_AGAINST
     return logit

@@ -104,10 +104,19 @@ def _years(left: int | None, right: int | None) -> PartComparison | None:
     return PartComparison(Part.BIRTH_YEAR, str(left), str(right), None, weight, note)
 
 
+def gender_cue(name: ParsedName, explicit: str | None) -> str | None:
+    """Return the gender a name (or a stated gender) points to: "male", "female" or None."""
+    return _gender_of(name, explicit)[0]
+
+
 def _gender_of(name: ParsedName, explicit: str | None) -> tuple[str | None, str]:
-    """Return the gender cue of a name and where it came from."""
+    """Return the gender cue of a name and where it came from.
+
+    A stated gender other than male or female ("other", "unknown") is no cue at all.
+    """
     if explicit:
-        return explicit.lower(), "stated"
+        stated = explicit.lower()
+        return (stated if stated in ("male", "female") else None), "stated"
     if name.gender is None:
         return None, ""
     if name.patronymic_marker is not None:
@@ -362,8 +371,7 @@ def _quick(
     middle = middle_weight(left, right)
     if middle is not None:
         logit += middle[0]
-    lg = left_gender.lower() if left_gender else left.gender
-    rg = right_gender.lower() if right_gender else right.gender
+    lg, rg = gender_cue(left, left_gender), gender_cue(right, right_gender)
     if lg is not None and rg is not None and lg != rg:
         logit -= GENDER_AGAINST
     return _logistic(logit, cap)

@@ -112,3 +112,11 @@ def test_a_dropped_cedilla_and_a_soviet_yo_still_match() -> None:
     assert plain.decision is Decision.MATCH
     assert compare("Кёнюл Алиева", "Könül Əliyeva").decision is Decision.MATCH
     assert compare("Elcin Fazilli", "Elşən Fazilli").decision is Decision.NO
+
+
+def test_a_stated_gender_other_than_male_or_female_is_no_evidence() -> None:
+    plain = compare("Rashad Aliyev", "Рашад Алиев", left_gender="male")
+    other = compare("Rashad Aliyev", "Рашад Алиев", left_gender="male", right_gender="other")
+    assert other.score == plain.score and other.decision is Decision.MATCH
+    female = compare("Rashad Aliyev", "Рашад Алиев", left_gender="male", right_gender="female")
+    assert female.score < plain.score
