@@ -2,11 +2,12 @@
 
 The small side, the names screened, goes into a ``NameIndex``; the entities file is streamed
 line by line and every name and alias of every Person entity is searched in that index, so
-memory stays bounded whatever the file's size. A cheap token filter skips entity names that
-share no blocking key with any screened name (the same keys the index blocks on, so nothing
-the index would find is lost). A second streamed pass reads only ``Sanction`` lines, for the
-programmes of the entities hit. Bad lines, nameless entities and unknown schemata are
-counted and skipped, never fatal.
+memory stays bounded whatever the file's size. A ``WordGate`` first skips, from its words
+alone, every entity name the index could not find anything for (it errs only towards yes,
+and keeps each word's answer, so the gate costs one computation per distinct word). Large
+files are scanned by one worker process per core over byte ranges. A second streamed pass
+reads only ``Sanction`` lines, for the programmes of the entities hit. Bad lines, nameless
+entities and unknown schemata are counted and skipped, never fatal.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
+import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
+import orjson
 from followthemoney import model, registry
 
 from habeas.domain.official import ScreeningRun
@@ -30,10 +33,8 @@ from habeas.domain.person import NameKind, Person, PersonName, PersonRole
 from habeas.domain.proposal import Proposal, ProposalKind, match_key
 from habeas.exceptions import InputError
 from habeas.ingest.imports.spreadsheet import name_script
-from habeas.names.blocking import NameIndex, neighbourhood
+from habeas.names.blocking import NameIndex, WordGate
 from habeas.names.compare import POSSIBLE_THRESHOLD, decide
-from habeas.names.similarity import gate_keys
-from habeas.names.words import joined_key
 
 COUNTRY_FOR = 0.4  # log-odds: same nationality/country is weak evidence (most people share it)
 COUNTRY_AGAINST = 1.5  # log-odds: a different nationality counts against (dual ones exist)
@@ -43,9 +44,8 @@ ALIAS = NameKind.ALIAS
 PROGRESS_EVERY = 10_000
 ScanProgress = Callable[[int, int, int], None]
 """Called with (entities read, bytes read, file size) every PROGRESS_EVERY lines."""
-
-_HYPHENS = re.compile(r"[-\u2010-\u2015]")
-_STRIP = "\"'“”«»()[]{}<>;:!?"
+PARALLEL_FROM_BYTES = 64 * 2**20  # smaller files are scanned in this process
+CHUNK_BYTES = 16 * 2**20  # byte range a worker scans at a time (progress granularity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,48 +127,6 @@ def country_code(value: str) -> str | None:
     return registry.country.clean(value) if value.strip() else None
 
 
-def name_tokens(text: str) -> list[str]:
-    """Split a name into words the way the name parser does (for the token filter)."""
-    words: list[str] = []
-    for piece in text.split(","):
-        for raw in _HYPHENS.sub(" ", piece.replace(".", ". ")).split():
-            token = raw.strip(_STRIP)
-            if token and token != ".":
-                words.append(token)
-    return words
-
-
-@lru_cache(maxsize=1 << 18)
-def _blocks(token: str) -> frozenset[str]:
-    return frozenset(neighbourhood(gate_keys(token)))
-
-
-class TokenFilter:
-    """Tells whether a name may reach a screened name in the index (never a false no)."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        """Collect the blocking keys of every word and the joined letters of every name."""
-        self._blocks: set[str] = set()
-        self._joined: set[str] = set()
-        for name in names:
-            for token in name_tokens(name):
-                self._blocks.update(_blocks(token))
-            self._joined.add(joined_key(name))
-        self._seen: dict[str, bool] = {}
-
-    def may_match(self, name: str) -> bool:
-        """True when some word shares a block with a screened word, or the letters agree."""
-        for token in name_tokens(name):
-            hit = self._seen.get(token)
-            if hit is None:
-                hit = not self._blocks.isdisjoint(_blocks(token))
-                if len(self._seen) < 1 << 20:
-                    self._seen[token] = hit
-            if hit:
-                return True
-        return joined_key(name) in self._joined
-
-
 def _logit(score: float) -> float:
     score = min(max(score, 1e-9), 1.0 - 1e-9)
     return math.log(score / (1.0 - score))
@@ -191,12 +149,17 @@ def _years(values: Iterable[str]) -> list[int | None]:
     return list(years) or [None]
 
 
-def _lines(path: Path, progress: ScanProgress | None, digest: Any) -> Iterator[bytes]:
-    """Yield the file's lines, feeding the hash and reporting progress."""
+def _open(path: Path) -> BinaryIO:
+    """Open the entities file, or say in one line that it is missing."""
     try:
-        stream = path.open("rb")
+        return path.open("rb")
     except FileNotFoundError:
         raise InputError(f"no such file: {path}. Download the entities file first.") from None
+
+
+def _lines(path: Path, progress: ScanProgress | None, digest: Any) -> Iterator[bytes]:
+    """Yield the file's lines, feeding the hash and reporting progress."""
+    stream = _open(path)
     total = path.stat().st_size
     done = count = 0
     with stream:
@@ -214,99 +177,219 @@ def _lines(path: Path, progress: ScanProgress | None, digest: Any) -> Iterator[b
 
 @dataclass(slots=True)
 class _Scan:
-    """Pass-one state: best hit per (screened id, entity id) and skip counts."""
+    """Pass-one state: best hit per (screened id, entity id), skip counts, lines and bytes."""
 
     best: dict[tuple[str, str], Hit] = field(default_factory=dict)
     skipped: Counter[str] = field(default_factory=Counter)
     entities: int = 0
+    lines: int = 0
+    read: int = 0
+
+    def keep(self, hit: Hit) -> None:
+        """Hold a hit unless a better one for the same pair is held."""
+        key = (hit.id, hit.entity_id)
+        held = self.best.get(key)
+        if held is None or hit.score > held.score:
+            self.best[key] = hit
+
+    def merge(self, other: _Scan) -> None:
+        """Add another part of the file's scan to this one."""
+        for hit in other.best.values():
+            self.keep(hit)
+        self.skipped.update(other.skipped)
+        self.entities += other.entities
+        self.lines += other.lines
+        self.read += other.read
 
 
-def _entity_hits(
-    data: dict[str, Any],
-    index: NameIndex,
-    token_filter: TokenFilter,
-    countries: dict[str, str | None],
-    search_minimum: float,
-    threshold: float,
-) -> Iterator[Hit]:
-    properties = data.get("properties") or {}
-    names = [n for prop in NAME_PROPS for n in properties.get(prop) or () if isinstance(n, str)]
-    if not names:
-        raise LookupError("entity without a name")
-    theirs = {c for c in (country_code(v) for p in COUNTRY_PROPS for v in properties.get(p) or ())}
-    theirs.discard(None)
-    gender = (properties.get("gender") or [None])[0]  # FtM's "other" is no cue (compare)
-    years = _years(properties.get("birthDate") or ())
-    entity_name = str(data.get("caption") or names[0])
-    for name in dict.fromkeys(names):
-        if not token_filter.may_match(name):
-            continue
-        for year in years:
-            for candidate in index.search(
-                name, birth_year=year, gender=gender, limit=50, minimum=search_minimum
-            ):
-                score, note = with_country(
-                    candidate.match.score, countries.get(candidate.id), {str(c) for c in theirs}
-                )
-                if score < threshold:
-                    continue
-                explanation = f"{candidate.name} ~ {name}: {candidate.match.explanation}"
-                yield Hit(
-                    id=candidate.id,
-                    entity_id=str(data["id"]),
-                    entity_name=entity_name,
-                    score=score,
-                    datasets=tuple(data.get("datasets") or ()),
-                    topics=tuple(properties.get("topics") or ()),
-                    programs=(),
-                    authority=(),
-                    since=None,
-                    explanation=f"{explanation}; {note}" if note else explanation,
-                    matched_name=name,
-                    decision=decide(score).value,
-                )
+class _Screener:
+    """The screened names' index and word gate, and the search of one entity line."""
 
+    def __init__(self, names: list[ScreenName], threshold: float) -> None:
+        """Index the names (the small side) and prepare the gate for the streamed side."""
+        self.index = NameIndex()
+        self.countries: dict[str, str | None] = {}
+        for record in names:
+            self.index.add(record.id, record.name, record.birth_year, record.gender)
+            if record.country:
+                self.countries[record.id] = country_code(record.country)
+            else:
+                self.countries.setdefault(record.id, None)
+        self.gate = WordGate(self.index)
+        self.threshold = threshold
+        # a country agreeing lifts a score by COUNTRY_FOR: search that much lower
+        self.minimum = min(threshold, 1.0 / (1.0 + math.exp(-(_logit(threshold) - COUNTRY_FOR))))
+        self._codes: dict[str, str | None] = {}
 
-def _scan(
-    against: Path,
-    index: NameIndex,
-    countries: dict[str, str | None],
-    threshold: float,
-    progress: ScanProgress | None,
-    digest: Any,
-) -> _Scan:
-    """Pass one: search every Person entity's names in the index."""
-    state = _Scan()
-    token_filter = TokenFilter(entry.name for entry in index.entries)
-    search_minimum = min(threshold, 1.0 / (1.0 + math.exp(-(_logit(threshold) - COUNTRY_FOR))))
-    for line in _lines(against, progress, digest):
+    def _code(self, value: Any) -> str | None:
+        """Return the ISO code of a country value (cached: files repeat a few hundred)."""
+        key = str(value)
+        if key not in self._codes:
+            self._codes[key] = country_code(key)
+        return self._codes[key]
+
+    def line(self, line: bytes, state: _Scan) -> None:
+        """Read one line of the file into the scan state."""
         if not line.strip():
-            continue
+            return
         try:
-            data = json.loads(line)
-            schema = model.get(str(data["schema"]))
+            data = orjson.loads(line)
+            schema = _schema(str(data["schema"]))
         except (ValueError, KeyError, TypeError):
             state.skipped["malformed line"] += 1
-            continue
+            return
         state.entities += 1
         if schema is None:
             state.skipped["unknown schema"] += 1
-            continue
-        if not schema.is_a("Person"):
-            continue
+            return
+        if not schema:
+            return
         try:
-            for hit in _entity_hits(
-                data, index, token_filter, countries, search_minimum, threshold
-            ):
-                key = (hit.id, hit.entity_id)
-                held = state.best.get(key)
-                if held is None or hit.score > held.score:
-                    state.best[key] = hit
+            for hit in self._entity_hits(data):
+                state.keep(hit)
         except LookupError:
             state.skipped["entity without a name"] += 1
         except (AttributeError, TypeError, ValueError):
             state.skipped["malformed entity"] += 1
+
+    def _entity_hits(self, data: dict[str, Any]) -> Iterator[Hit]:
+        """Search every name of one Person entity; yield the hits at or above the threshold."""
+        properties = data.get("properties") or {}
+        names = [n for prop in NAME_PROPS for n in properties.get(prop) or () if isinstance(n, str)]
+        if not names:
+            raise LookupError("entity without a name")
+        names = [name for name in dict.fromkeys(names) if self.gate.may_find(name)]
+        if not names:
+            return
+        codes = (self._code(v) for p in COUNTRY_PROPS for v in properties.get(p) or ())
+        theirs = {str(code) for code in codes if code}
+        gender = (properties.get("gender") or [None])[0]  # FtM's "other" is no cue (compare)
+        years = _years(properties.get("birthDate") or ())
+        entity_name = str(data.get("caption") or names[0])
+        for name in names:
+            for year in years:
+                found = self.index.search(
+                    name, birth_year=year, gender=gender, limit=50, minimum=self.minimum
+                )
+                for candidate in found:
+                    score, note = with_country(
+                        candidate.match.score, self.countries.get(candidate.id), theirs
+                    )
+                    if score < self.threshold:
+                        continue
+                    explanation = f"{candidate.name} ~ {name}: {candidate.match.explanation}"
+                    yield Hit(
+                        id=candidate.id,
+                        entity_id=str(data["id"]),
+                        entity_name=entity_name,
+                        score=score,
+                        datasets=tuple(data.get("datasets") or ()),
+                        topics=tuple(properties.get("topics") or ()),
+                        programs=(),
+                        authority=(),
+                        since=None,
+                        explanation=f"{explanation}; {note}" if note else explanation,
+                        matched_name=name,
+                        decision=decide(score).value,
+                    )
+
+
+@lru_cache(maxsize=1024)
+def _schema(name: str) -> bool | None:
+    """True for a Person schema (or one derived from it), False for others, None if unknown."""
+    schema = model.get(name)
+    return None if schema is None else schema.is_a("Person")
+
+
+def _scan_here(
+    against: Path, screener: _Screener, progress: ScanProgress | None, digest: Any
+) -> _Scan:
+    """Pass one in this process: search every Person entity's names in the index."""
+    state = _Scan()
+    for line in _lines(against, progress, digest):
+        screener.line(line, state)
     return state
+
+
+_WORKER: _Screener | None = None
+
+
+def _start_worker(names: list[ScreenName], threshold: float) -> None:
+    """Build the index and gate once in a worker process."""
+    global _WORKER
+    _WORKER = _Screener(names, threshold)
+
+
+def _scan_range(job: tuple[Path, int, int]) -> _Scan:
+    """Scan the lines that start in [start, end) of the file, in a worker process."""
+    path, start, end = job
+    assert _WORKER is not None
+    state = _Scan()
+    with path.open("rb") as stream:
+        stream.seek(start)
+        position = start
+        while position < end:
+            line = stream.readline()
+            if not line:
+                break
+            position += len(line)
+            state.lines += 1
+            _WORKER.line(line, state)
+    state.read = position - start
+    return state
+
+
+def _ranges(path: Path, size: int, parts: int) -> list[tuple[Path, int, int]]:
+    """Split a file into about ``parts`` byte ranges that start at line beginnings."""
+    step = max(size // parts, 1)
+    starts = [0]
+    with path.open("rb") as stream:
+        while starts[-1] + step < size:
+            stream.seek(starts[-1] + step)
+            stream.readline()
+            if stream.tell() >= size:
+                break
+            starts.append(stream.tell())
+    ends = starts[1:] + [size]
+    return [(path, start, end) for start, end in zip(starts, ends, strict=True)]
+
+
+def _scan_parallel(
+    against: Path,
+    names: list[ScreenName],
+    threshold: float,
+    workers: int,
+    progress: ScanProgress | None,
+    digest: Any,
+) -> _Scan:
+    """Pass one in worker processes over byte ranges of the file; this process hashes it."""
+    size = against.stat().st_size
+    jobs = _ranges(against, size, max(workers * 8, size // CHUNK_BYTES))
+    state = _Scan()
+    context = multiprocessing.get_context("spawn")  # safe beside threads (web, progress bars)
+    with context.Pool(workers, _start_worker, (names, threshold)) as pool:
+        results = pool.imap_unordered(_scan_range, jobs)
+        with _open(against) as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+        for part in results:
+            state.merge(part)
+            if progress is not None:
+                progress(state.lines, state.read, size)
+    return state
+
+
+def _worker_count(against: Path, workers: int | None) -> int:
+    """Return how many processes to scan with: one for small files, else one per core."""
+    if workers is not None:
+        return max(1, workers)
+    try:
+        size = against.stat().st_size
+    except FileNotFoundError:
+        return 1
+    if size < PARALLEL_FROM_BYTES:
+        return 1
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
 def _sanctions(against: Path, entity_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
@@ -347,23 +430,24 @@ def screen(
     *,
     threshold: float | None = None,
     progress: ScanProgress | None = None,
+    workers: int | None = None,
 ) -> ScreenReport:
-    """Screen names against an entities.ftm.json file; hits at or above threshold (0.5)."""
+    """Screen names against an entities.ftm.json file; hits at or above threshold (0.5).
+
+    Files of PARALLEL_FROM_BYTES or more are scanned by one worker process per core (or
+    ``workers``), each over byte ranges of the file; smaller ones in this process.
+    """
     minimum = POSSIBLE_THRESHOLD if threshold is None else threshold
     if not 0.0 < minimum <= 1.0:
         raise InputError(f"threshold {minimum} is outside 0..1; use e.g. 0.5 or 0.8")
-    index = NameIndex()
-    countries: dict[str, str | None] = {}
-    screened: set[str] = set()
-    for record in names:
-        index.add(record.id, record.name, record.birth_year, record.gender)
-        screened.add(record.id)
-        if record.country:
-            countries[record.id] = country_code(record.country)
-        else:
-            countries.setdefault(record.id, None)
+    listed = list(names)
     digest = hashlib.sha256()
-    state = _scan(against, index, countries, minimum, progress, digest)
+    count = _worker_count(against, workers)
+    if count > 1:
+        state = _scan_parallel(against, listed, minimum, count, progress, digest)
+    else:
+        state = _scan_here(against, _Screener(listed, minimum), progress, digest)
+    screened = {record.id for record in listed}
     hits = list(state.best.values())
     if hits:
         sanctions = _sanctions(against, {hit.entity_id for hit in hits})

@@ -39,8 +39,9 @@ from habeas.names.compare import (
     readings,
 )
 from habeas.names.frequency import NameFrequency, part_stem
-from habeas.names.parse import NameOrder, ParsedName, parse_name
-from habeas.names.similarity import gate_keys, keys_compatible
+from habeas.names.parse import NameOrder, ParsedName, may_leave_out, parse_name, split_words
+from habeas.names.similarity import gate_keys, given_classes, keys_compatible
+from habeas.names.translit import fold
 
 ANY_SOUND = "*"  # given-name class of a reading with neither given name nor initial
 _BEST_EXTRAS = PATRONYMIC_FOR + 2 * MIDDLE_FOR + YEAR_SAME  # most the other parts can add
@@ -105,6 +106,21 @@ def _sounds(given: str) -> frozenset[str] | None:
     if given.endswith("."):
         return given_sounds(ParsedName(text=given, given=None, surname=None, initials=(given[0],)))
     return given_sounds(ParsedName(text=given, given=given, surname=None))
+
+
+def _classes_fit(sounds: frozenset[str], classes: frozenset[str] | dict[str, list[str]]) -> bool:
+    """Tell whether _lookup_classes would find any class of a surname's groups for sounds."""
+    if ANY_SOUND in classes:
+        return True
+    for sound in sounds:
+        if sound in classes:
+            return True
+        if sound[1] != "*":
+            if f"{sound[0]}*" in classes:
+                return True
+        elif any(c[0] == sound[0] for c in classes):
+            return True
+    return False
 
 
 def _lookup_classes(sounds: frozenset[str] | None, by_class: dict[str, list[str]]) -> list[str]:
@@ -346,3 +362,75 @@ class NameIndex:
             found = self.search(name, birth_year=year, gender=gender, limit=limit, minimum=minimum)
             results.append(found)
         return results
+
+
+_NO_SURNAMES: tuple[frozenset[str], ...] = ()
+
+
+class WordGate:
+    """Tells from single words whether a name may reach any name of an index (never a false no).
+
+    ``NameIndex`` reaches a group only through a reading whose surname, one word of the name,
+    passes the surname gate with an indexed surname, and whose given name (another word or an
+    initial) fits a given-name class of that surname's groups, or has neither; or through equal
+    joined letters. The gate answers that from the words alone, with each word's answer kept
+    (by its folded spelling), so a file of a million names costs one gate computation per
+    distinct word instead of a parse and a search per name. It errs only towards yes.
+    """
+
+    def __init__(self, index: NameIndex) -> None:
+        """Keep the index whose surnames and given-name classes the gate checks against."""
+        self._index = index
+        self._classes: dict[str, tuple[frozenset[str], ...]] = {}
+        self._sounds: dict[str, frozenset[str]] = {}
+        self._joined = frozenset(index._joined)
+
+    def _surname_classes(self, word: str) -> tuple[frozenset[str], ...]:
+        """Return, for each indexed surname that passes the gate with word, its group classes."""
+        folded = fold(word).replace(" ", "")
+        found = self._classes.get(folded)
+        if found is None:
+            index = self._index
+            near = index._surnames_near(folded) if folded else set()
+            found = tuple(frozenset(index._groups_by_surname[s]) for s in near) or _NO_SURNAMES
+            self._classes[folded] = found
+        return found
+
+    def _word_sounds(self, word: str) -> frozenset[str]:
+        """Return the given-name classes of a word read as a given name or as an initial."""
+        found = self._sounds.get(word)
+        if found is None:
+            letters = word.rstrip(".")
+            found = given_classes(word)
+            if letters[:1].isalpha():
+                found |= given_classes(letters[0], initial=True)
+            self._sounds[word] = found
+        return found
+
+    def may_find(self, name: str) -> bool:
+        """Tell whether the index may find anything for name (False: it surely finds nothing)."""
+        words = split_words(name)
+        for at, word in enumerate(words):
+            surnames = self._surname_classes(word)
+            if not surnames:
+                continue
+            if self._may_lack_given(words):
+                return True
+            for classes in surnames:
+                for other, given in enumerate(words):
+                    if other != at and _classes_fit(self._word_sounds(given), classes):
+                        return True
+        return bool(self._joined) and joined_key(name) in self._joined
+
+    @staticmethod
+    def _may_lack_given(words: list[str]) -> bool:
+        """Tell whether parsing may leave a name one word (a reading with no given name)."""
+        kept = 0
+        previous = ""
+        for at, word in enumerate(words):
+            folded = fold(word).replace(" ", "")
+            marker_next = at + 1 < len(words) and may_leave_out(words[at + 1])
+            if not may_leave_out(word) and not marker_next and folded != previous:
+                kept += 1
+            previous = folded
+        return kept <= 1

@@ -154,8 +154,8 @@ def _weighted(part: Part, label: str, left: str, right: str, rarity: float) -> P
     """Compare a surname or given name, weigh it and write the note."""
     similarity, weight = _name_weight(part is Part.SURNAME, left, right, rarity)
     agree = agreement(similarity)
-    sign = "=" if agree >= 0.75 else ("≈" if agree > 0 else "≠")
-    detail = describe_difference(left, right) if agree > 0 else ""
+    sign = "=" if agree >= 0.75 else ("≈" if agree >= 0 else "≠")
+    detail = describe_difference(left, right) if agree >= 0 else ""
     if part is Part.SURNAME and _ending_differs(left, right):
         detail = "same stem, ending differs"
     note = f"{label} {left} {sign} {right}" + (f" ({detail})" if detail else "")

@@ -132,12 +132,23 @@ def split_birth_year(text: str) -> tuple[str, int | None]:
     return text.strip(), None
 
 
-_HYPHENS = re.compile(r"[-\u2010-\u2015]")
+_HYPHENS = re.compile(r"[-\u2010-\u2015\u00b7\u30fb]")  # and middle dots (バラク・オバマ)
 
 
 def _clean(token: str) -> str:
     """Strip quotes and brackets around a token."""
     return token.strip("\"'“”«»()[]{}<>;:!?")
+
+
+def may_leave_out(word: str) -> bool:
+    """Tell whether parse_name may leave a word out of a name's parts by what it is alone:
+    a patronymic marker, title, company form, particle, Russian-style patronymic or number."""
+    folded = fold(word).replace(" ", "")
+    if not folded or any(c.isdigit() for c in folded):
+        return True
+    if folded in _SON or folded in _DAUGHTER or folded in _HONORIFICS:
+        return True
+    return folded in _COMPANY_WORDS or folded in _PARTICLES or _patronymic(word) is not None
 
 
 def _is_initial(token: str) -> bool:
@@ -230,6 +241,11 @@ def _tokens(text: str) -> tuple[list[str], int | None]:
             if token and token != ".":
                 tokens.append(token)
     return tokens, comma_at
+
+
+def split_words(text: str) -> list[str]:
+    """Return the words parse_name reads in a name (birth-year phrase off, before dropping any)."""
+    return _tokens(split_birth_year(text)[0])[0]
 
 
 @lru_cache(maxsize=32768)

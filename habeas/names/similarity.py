@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from habeas.names.frequency import KNOWN_GIVEN_SKELETONS, KNOWN_SURNAME_STEMS, part_stem
 from habeas.names.translit import (
     RomanStandard,
+    any_latin,
     fold,
     phonetic_key,
     phonetic_keys,
@@ -47,14 +48,22 @@ class TokenFeatures:
 
 
 _PLAIN_C = re.compile(r"c(?!h)")  # ASCII c for a ç whose cedilla was dropped (Elcin)
+_PLAIN_S = re.compile(r"s(?!h)")  # ASCII s for a ş whose cedilla was dropped (Elsad)
 
 
 def _lost_letters(token: str, folded: str) -> frozenset[str]:
-    """Skeletons of the token read with a dropped cedilla restored (Elcin → Elçin) or a
-    Soviet-era ё read as the Azerbaijani ö it wrote (Кёнюл → Könül)."""
+    """Skeletons of the token read with a dropped cedilla restored (Elcin → Elçin, Elsad →
+    Elşad) or a Soviet-era ё read as the Azerbaijani ö it wrote (Кёнюл → Könül)."""
     found: set[str] = set()
-    if token.isascii() and _PLAIN_C.search(folded):
-        found.add(skeleton(_PLAIN_C.sub("ch", folded)))
+    if token.isascii():
+        restored = folded
+        if _PLAIN_C.search(folded):
+            restored = _PLAIN_C.sub("ch", restored)
+            found.add(skeleton(restored))
+        if _PLAIN_S.search(folded):
+            found.add(skeleton(_PLAIN_S.sub("sh", folded)))
+            if restored != folded:
+                found.add(skeleton(_PLAIN_S.sub("sh", restored)))
     if "ё" in token.lower():
         found.add(skeleton(fold(token.lower().replace("ё", "о"))))
     return frozenset(found)
@@ -109,7 +118,9 @@ def token_similarity(left: str, right: str, surname: bool = False) -> float:
     if left_key != right_key and left_key in known and right_key in known:
         best = min(best, DISTINCT_NAMES_SIMILARITY)
     elif one_letter_apart(left_key, right_key, SHORT_SURNAME_STEM if surname else SHORT_GIVEN):
-        if not _final_e(a.folded, b.folded):
+        if surname and (a.stem == a.skeleton) != (b.stem == b.skeleton):
+            pass  # one has a surname ending, the other not (Popov / Poopv): not two stems
+        elif not _final_e(a.folded, b.folded):
             best = min(best, DISTINCT_NAMES_SIMILARITY)
     return max(0.0, best)
 
@@ -171,6 +182,7 @@ def agreement(similarity: float) -> float:
 
 def _latin(text: str) -> str:
     """Return text in Latin letters (Cyrillic romanised, Wikipedia style), lower case."""
+    text = any_latin(text)
     if _CYRILLIC.search(text):
         text = to_latin(text, RomanStandard.WIKIPEDIA)
     return text.lower().replace("i\u0307", "i")
@@ -199,11 +211,11 @@ def describe_difference(left: str, right: str) -> str:
     return prefix + ", ".join(steps)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def gate_keys(token: str) -> frozenset[str]:
     """Return the phonetic keys a surname is blocked under (with and without its ending)."""
     keys = set(phonetic_keys(token))
-    keys.add(phonetic_key(features(token).stem))
+    keys.add(phonetic_key(part_stem(fold(token).replace(" ", ""))))  # = features(token).stem
     keys.discard("")
     return frozenset(keys)
 
@@ -239,11 +251,15 @@ def classes_compatible(left: frozenset[str], right: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=262144)
 def keys_compatible(left: frozenset[str], right: frozenset[str]) -> bool:
-    """Tell whether two key sets share a key or hold keys one edit apart (both ≥ 4 long)."""
+    """Tell whether two key sets share a key or hold keys one edit apart: a change in keys
+    both four or more long, or a dropped symbol from a key four or more long (Əlizadə / Aliada).
+    """
     if left & right:
         return True
     for a in left:
         for b in right:
-            if min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b, score_cutoff=1) <= 1:
+            if max(len(a), len(b)) < 4 or (len(a) == len(b) and len(a) < 4):
+                continue
+            if Levenshtein.distance(a, b, score_cutoff=1) <= 1:
                 return True
     return False

@@ -1,8 +1,10 @@
+import csv
 import random
+from pathlib import Path
 
 import pytest
 
-from habeas.names.blocking import NameIndex, neighbourhood
+from habeas.names.blocking import NameIndex, WordGate, neighbourhood
 from habeas.names.compare import POSSIBLE_THRESHOLD, Decision, quick_score
 from habeas.names.frequency import COMMON_GIVEN, COMMON_SURNAMES, OTHER_GIVEN, OTHER_SURNAMES
 from habeas.names.parse import parse_name
@@ -109,3 +111,47 @@ def test_index_frequency_counts_parts() -> None:
 def test_neighbourhood_holds_one_deletion_neighbours_of_long_keys() -> None:
     assert neighbourhood(["mrkdrv"]) >= {"mrkdrv", "rkdrv", "mkdrv", "mrkdr"}
     assert neighbourhood(["mdv"]) == {"mdv"}
+
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _labelled_names() -> list[str]:
+    names: list[str] = []
+    for file in ("name_pairs.csv", "name_pairs_holdout.csv"):
+        text = (DATA / file).read_text(encoding="utf-8")
+        for row in csv.DictReader(text.splitlines()):
+            names += [row["left"], row["right"]]
+    return list(dict.fromkeys(names))
+
+
+def test_word_gate_never_says_no_where_the_index_finds_something() -> None:
+    names = _labelled_names()
+    rng = random.Random(3)
+    queries = names + [_noisy(name, rng) for name in names if len(name) > 3]
+    for left_half in (names[::2], names[1::2]):
+        index = NameIndex()
+        for number, name in enumerate(left_half):
+            index.add(f"n{number}", name)
+        gate = WordGate(index)
+        said_no = 0
+        for query in queries:
+            if not gate.may_find(query):
+                said_no += 1
+                assert not index.candidates(query), query
+        assert said_no >= 20  # and it does say no
+
+
+def test_word_gate_per_pair_and_for_joined_letters() -> None:
+    text = (DATA / "name_pairs.csv").read_text(encoding="utf-8")
+    for pair in csv.DictReader(text.splitlines()):
+        index = NameIndex()
+        index.add("x", pair["left"])
+        if index.candidates(pair["right"]):
+            assert WordGate(index).may_find(pair["right"]), pair
+    index = NameIndex()
+    index.add("x", "ElshadBagirzade")
+    assert WordGate(index).may_find("Elshad Bagirzade")
+    index.add("y", "Rovshan Talibov")
+    assert not WordGate(index).may_find("Marta Kowalczyk")
+    assert WordGate(index).may_find("Талыбов Ровшан Аллахверди оглу")

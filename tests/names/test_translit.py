@@ -81,3 +81,36 @@ def test_variants_include_press_spellings() -> None:
     found = variants("Mirqədirov")
     assert "mirgadirov" in found
     assert "mirkadirov" in found
+
+
+def _corpus() -> list[str]:
+    """Every word of the labelled name files plus seeded random strings of risky letters."""
+    import csv
+    import random
+    from pathlib import Path
+
+    words: set[str] = set()
+    data = Path(__file__).parents[1] / "data"
+    for name in ("name_pairs.csv", "name_pairs_holdout.csv"):
+        with (data / name).open(encoding="utf-8") as stream:
+            for row in csv.DictReader(stream):
+                for key in ("left", "right"):
+                    text = row.get(key) or ""
+                    words.update(text.split())
+                    words.add(text)
+    rng = random.Random(7)
+    letters = "aeiouyjcxhkgqszdtrnwpfvbmlrnshchzh" + "əğışçöüİÇŞ" + "жшщцчхйёюяеэъьыәғһөүҹҝјқ"
+    letters += "ÀÉñßøł'’ʹ-01358 ."
+    for _ in range(20000):
+        size = rng.randint(1, 12)
+        text = "".join(rng.choice(letters) for _ in range(size))
+        words.add(text if rng.random() < 0.7 else text.capitalize())
+    return sorted(words)
+
+
+def test_fast_fold_and_skeleton_equal_the_plain_regex_chain() -> None:
+    import reference_translit as reference
+
+    for word in _corpus():
+        assert fold(word) == reference.fold(word), word
+        assert skeleton(word) == reference.skeleton(word), word
