@@ -126,6 +126,13 @@ def screen_command(
         max=1.0,
         help="Lowest score to report (default 0.5, 'possible'; 0.8 is 'match').",
     ),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        min=1,
+        help="Processes that read the file (default: one per core for files of 64 MiB or "
+        "more, else 1).",
+    ),
 ) -> None:
     """Screen names against a sanctions/PEP file; without --names, screen the officials.
 
@@ -138,7 +145,9 @@ def screen_command(
     if names is not None:
         listed = read_names(names)
         with scan_progress() as progress:
-            report = screen(listed, against, threshold=threshold, progress=progress)
+            report = screen(
+                listed, against, threshold=threshold, progress=progress, workers=workers
+            )
         payload = report.as_dict()
     else:
         store = registry()
@@ -150,6 +159,7 @@ def screen_command(
                 at=now(),
                 threshold=threshold,
                 progress=progress,
+                workers=workers,
             )
         report = result.report
         payload = report.as_dict()

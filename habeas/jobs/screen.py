@@ -379,7 +379,7 @@ def _scan_parallel(
     return state
 
 
-def _worker_count(against: Path, workers: int | None) -> int:
+def worker_count(against: Path, workers: int | None) -> int:
     """Return how many processes to scan with: one for small files, else one per core."""
     if workers is not None:
         return max(1, workers)
@@ -442,7 +442,7 @@ def screen(
         raise InputError(f"threshold {minimum} is outside 0..1; use e.g. 0.5 or 0.8")
     listed = list(names)
     digest = hashlib.sha256()
-    count = _worker_count(against, workers)
+    count = worker_count(against, workers)
     if count > 1:
         state = _scan_parallel(against, listed, minimum, count, progress, digest)
     else:
@@ -572,11 +572,16 @@ def screen_registry(
     at: datetime,
     threshold: float | None = None,
     progress: ScanProgress | None = None,
+    workers: int | None = None,
 ) -> RegistryScreen:
     """Screen every official, queue each hit for review, store the run, report changes."""
     previous = store.last_screening()
     report = screen(
-        official_names(store.persons()), against, threshold=threshold, progress=progress
+        official_names(store.persons()),
+        against,
+        threshold=threshold,
+        progress=progress,
+        workers=workers,
     )
     run_key = f"{against.name}\x1f{report.file_hash}\x1f{at.isoformat()}"
     run = ScreeningRun(

@@ -365,6 +365,7 @@ class NameIndex:
 
 
 _NO_SURNAMES: tuple[frozenset[str], ...] = ()
+GATE_MEMORY = 1 << 20  # words whose answers a WordGate keeps; then it starts afresh
 
 
 class WordGate:
@@ -393,6 +394,8 @@ class WordGate:
             index = self._index
             near = index._surnames_near(folded) if folded else set()
             found = tuple(frozenset(index._groups_by_surname[s]) for s in near) or _NO_SURNAMES
+            if len(self._classes) >= GATE_MEMORY:
+                self._classes.clear()  # bounded memory whatever the file's size
             self._classes[folded] = found
         return found
 
@@ -404,6 +407,8 @@ class WordGate:
             found = given_classes(word)
             if letters[:1].isalpha():
                 found |= given_classes(letters[0], initial=True)
+            if len(self._sounds) >= GATE_MEMORY:
+                self._sounds.clear()
             self._sounds[word] = found
         return found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -18,7 +19,8 @@ app.command("screen")(screen_command)
 app.command("noop", hidden=True)(lambda: None)  # two commands keep "screen" as a subcommand
 
 
-def test_screen_list_prints_the_json_contract() -> None:
+@pytest.mark.parametrize("workers", [[], ["--workers", "2"]])
+def test_screen_list_prints_the_json_contract(workers: list[str]) -> None:
     result = CliRunner().invoke(
         app,
         [
@@ -29,6 +31,7 @@ def test_screen_list_prints_the_json_contract() -> None:
             str(DATA / "sanctions.ftm.json"),
             "--format",
             "json",
+            *workers,
         ],
     )
     assert result.exit_code == 0, result.stderr
