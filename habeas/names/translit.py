@@ -139,7 +139,7 @@ _FOLD_CHARS: dict[str, str] = {
 }  # fmt: skip
 _DROP = set("'`ʹʺ’‘ʼ\u201d\u02bb-\u2010\u2011")
 _SOFT_J = re.compile(r"(?<=[a-z])['ʹ’]j(?=[aeiou])", re.IGNORECASE)
-_OCR_DIGITS = {"0": "o", "1": "l", "5": "s", "8": "b", "4": "a", "3": "e", "6": "b"}
+_OCR_DIGITS = {"0": "o", "1": "l", "5": "s", "8": "b", "4": "a", "3": "e", "6": "b", "9": "g"}
 
 
 def _fold_char(char: str) -> str:
