@@ -19,6 +19,7 @@ from typing import Any
 
 from habeas.exceptions import InputError
 from habeas.ingest.decrees import ParsedDecree
+from habeas.jobs.tuning import fewer_collections
 from habeas.names.blocking import NameIndex
 from habeas.names.compare import POSSIBLE_THRESHOLD, Decision
 
@@ -64,8 +65,9 @@ class LinkRow:
 def build_index(records: Iterable[ListRecord]) -> NameIndex:
     """Index every record's name under its id (repeated ids add spellings)."""
     index = NameIndex()
-    for record in records:
-        index.add(record.id, record.name, record.birth_year, record.gender)
+    with fewer_collections():
+        for record in records:
+            index.add(record.id, record.name, record.birth_year, record.gender)
     return index
 
 
@@ -109,10 +111,11 @@ def link_lists(
     minimum = POSSIBLE_THRESHOLD if threshold is None else threshold
     if not 0.0 <= minimum <= 1.0:
         raise InputError(f"threshold {minimum} is outside 0..1; use e.g. 0.5 or 0.8")
-    index = right if isinstance(right, NameIndex) else build_index(right)
-    cap = limit if limit is not None else max(len(index), 1)
-    for _, group in itertools.groupby(left, key=lambda record: record.id):
-        yield from _search(index, list(group), minimum, cap)
+    with fewer_collections():
+        index = right if isinstance(right, NameIndex) else build_index(right)
+        cap = limit if limit is not None else max(len(index), 1)
+        for _, group in itertools.groupby(left, key=lambda record: record.id):
+            yield from _search(index, list(group), minimum, cap)
 
 
 def decree_records(decree: ParsedDecree) -> Iterator[ListRecord]:

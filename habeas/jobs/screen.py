@@ -33,6 +33,7 @@ from habeas.domain.person import NameKind, Person, PersonName, PersonRole
 from habeas.domain.proposal import Proposal, ProposalKind, match_key
 from habeas.exceptions import InputError
 from habeas.ingest.imports.spreadsheet import name_script
+from habeas.jobs.tuning import fewer_collections, set_batch_collections
 from habeas.names.blocking import NameIndex, WordGate
 from habeas.names.compare import POSSIBLE_THRESHOLD, decide
 
@@ -306,8 +307,9 @@ def _scan_here(
 ) -> _Scan:
     """Pass one in this process: search every Person entity's names in the index."""
     state = _Scan()
-    for line in _lines(against, progress, digest):
-        screener.line(line, state)
+    with fewer_collections():
+        for line in _lines(against, progress, digest):
+            screener.line(line, state)
     return state
 
 
@@ -317,6 +319,7 @@ _WORKER: _Screener | None = None
 def _start_worker(names: list[ScreenName], threshold: float) -> None:
     """Build the index and gate once in a worker process."""
     global _WORKER
+    set_batch_collections()  # a worker only scans
     _WORKER = _Screener(names, threshold)
 
 

@@ -44,6 +44,7 @@ from habeas.names.similarity import gate_keys, given_classes, keys_compatible
 from habeas.names.translit import fold
 
 ANY_SOUND = "*"  # given-name class of a reading with neither given name nor initial
+GATE_MEMORY = 1 << 20  # words whose gate answers an index or a WordGate keeps, then afresh
 _BEST_EXTRAS = PATRONYMIC_FOR + 2 * MIDDLE_FOR + YEAR_SAME  # most the other parts can add
 
 
@@ -108,19 +109,33 @@ def _sounds(given: str) -> frozenset[str] | None:
     return given_sounds(ParsedName(text=given, given=given, surname=None))
 
 
-def _classes_fit(sounds: frozenset[str], classes: frozenset[str] | dict[str, list[str]]) -> bool:
-    """Tell whether _lookup_classes would find any class of a surname's groups for sounds."""
-    if ANY_SOUND in classes:
-        return True
-    for sound in sounds:
-        if sound in classes:
+@dataclass(frozen=True, slots=True)
+class _Classes:
+    """The given-name classes of one surname's groups, with their first sounds."""
+
+    classes: frozenset[str]
+    firsts: frozenset[str]
+
+    def fit(self, sounds: frozenset[str]) -> bool:
+        """Tell whether _lookup_classes would find any of these classes for sounds."""
+        classes = self.classes
+        if ANY_SOUND in classes:
             return True
-        if sound[1] != "*":
-            if f"{sound[0]}*" in classes:
+        for sound in sounds:
+            if sound in classes:
                 return True
-        elif any(c[0] == sound[0] for c in classes):
-            return True
-    return False
+            if sound[1] != "*":
+                if f"{sound[0]}*" in classes:
+                    return True
+            elif sound[0] in self.firsts:
+                return True
+        return False
+
+
+@lru_cache(maxsize=65536)
+def _classes_of(classes: frozenset[str]) -> _Classes:
+    """Return a surname's group classes ready for fitting."""
+    return _Classes(classes, frozenset(c[0] for c in classes))
 
 
 def _lookup_classes(sounds: frozenset[str] | None, by_class: dict[str, list[str]]) -> list[str]:
@@ -185,6 +200,7 @@ class NameIndex:
         self._joined: dict[str, list[int]] = {}
         self._counts: Counter[str] = Counter()
         self._frequency: NameFrequency | None = None
+        self._near: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
         """Return the number of indexed name variants."""
@@ -237,18 +253,27 @@ class NameIndex:
         surname, given = group
         by_class = self._groups_by_surname.get(surname)
         if by_class is None:
+            self._near.clear()  # a new surname may be near words already asked about
             by_class = self._groups_by_surname[surname] = {}
             for block in _surname_blocks(surname):
                 self._surnames_by_block.setdefault(block, []).append(surname)
         for sound in _sounds(given) or (ANY_SOUND,):
             by_class.setdefault(sound, []).append(given)
 
-    def _surnames_near(self, surname: str) -> set[str]:
-        """Return the indexed surnames whose keys pass the gate with surname."""
-        found: set[str] = set()
-        for block in _surname_blocks(surname):
-            found.update(self._surnames_by_block.get(block, ()))
-        return {other for other in found if _surnames_fit(surname, other)}
+    def _surnames_near(self, surname: str) -> frozenset[str]:
+        """Return the indexed surnames whose keys pass the gate with surname (kept per folded
+        spelling: the keys depend on nothing else)."""
+        folded = fold(surname).replace(" ", "")
+        found = self._near.get(folded)
+        if found is None:
+            near: set[str] = set()
+            for block in _surname_blocks(folded):
+                near.update(self._surnames_by_block.get(block, ()))
+            found = frozenset(other for other in near if _surnames_fit(folded, other))
+            if len(self._near) >= GATE_MEMORY:
+                self._near.clear()
+            self._near[folded] = found
+        return found
 
     def _group_bound(self, reading: ParsedName, surname: str, given: str) -> float:
         """Return the highest log-odds any name of a group could reach against a reading,
@@ -364,8 +389,17 @@ class NameIndex:
         return results
 
 
-_NO_SURNAMES: tuple[frozenset[str], ...] = ()
-GATE_MEMORY = 1 << 20  # words whose answers a WordGate keeps; then it starts afresh
+_NO_SURNAMES: tuple[_Classes, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What the gate knows of one word: surnames it passes, given-name classes, droppable."""
+
+    folded: str
+    surnames: tuple[_Classes, ...]  # the group classes of each surname it passes
+    sounds: frozenset[str]  # its given-name classes, read as a name or as an initial
+    droppable: bool  # parse_name may leave it out by what it is alone
 
 
 class WordGate:
@@ -380,62 +414,60 @@ class WordGate:
     """
 
     def __init__(self, index: NameIndex) -> None:
-        """Keep the index whose surnames and given-name classes the gate checks against."""
+        """Keep the index whose surnames and given-name classes the gate checks against
+        (build the gate after the last name is added)."""
         self._index = index
-        self._classes: dict[str, tuple[frozenset[str], ...]] = {}
-        self._sounds: dict[str, frozenset[str]] = {}
+        self._words: dict[str, _Word] = {}
+        self._folded: dict[str, tuple[tuple[_Classes, ...], frozenset[str], bool]] = {}
         self._joined = frozenset(index._joined)
 
-    def _surname_classes(self, word: str) -> tuple[frozenset[str], ...]:
-        """Return, for each indexed surname that passes the gate with word, its group classes."""
+    def _word(self, word: str) -> _Word:
+        """Return what the gate knows of a word (worked out once per spelling)."""
+        found = self._words.get(word)
+        if found is not None:
+            return found
         folded = fold(word).replace(" ", "")
-        found = self._classes.get(folded)
-        if found is None:
+        known = self._folded.get(folded)
+        if known is None:  # everything below depends on the folded spelling only
             index = self._index
-            near = index._surnames_near(folded) if folded else set()
-            found = tuple(frozenset(index._groups_by_surname[s]) for s in near) or _NO_SURNAMES
-            if len(self._classes) >= GATE_MEMORY:
-                self._classes.clear()  # bounded memory whatever the file's size
-            self._classes[folded] = found
-        return found
-
-    def _word_sounds(self, word: str) -> frozenset[str]:
-        """Return the given-name classes of a word read as a given name or as an initial."""
-        found = self._sounds.get(word)
-        if found is None:
-            letters = word.rstrip(".")
-            found = given_classes(word)
-            if letters[:1].isalpha():
-                found |= given_classes(letters[0], initial=True)
-            if len(self._sounds) >= GATE_MEMORY:
-                self._sounds.clear()
-            self._sounds[word] = found
+            near = index._surnames_near(folded) if folded else frozenset()
+            surnames = tuple(_classes_of(frozenset(index._groups_by_surname[s])) for s in near)
+            known = (surnames or _NO_SURNAMES, given_classes(folded), may_leave_out(folded))
+            if len(self._folded) >= GATE_MEMORY:
+                self._folded.clear()  # bounded memory whatever the file's size
+            self._folded[folded] = known
+        surnames, sounds, droppable = known
+        letters = word.rstrip(".")
+        if letters[:1].isalpha():
+            sounds = sounds | given_classes(letters[0], initial=True)
+        found = _Word(folded, surnames, sounds, droppable)
+        if len(self._words) >= GATE_MEMORY:
+            self._words.clear()
+        self._words[word] = found
         return found
 
     def may_find(self, name: str) -> bool:
         """Tell whether the index may find anything for name (False: it surely finds nothing)."""
-        words = split_words(name)
+        words = [self._word(word) for word in split_words(name)]
         for at, word in enumerate(words):
-            surnames = self._surname_classes(word)
-            if not surnames:
+            if not word.surnames:
                 continue
-            if self._may_lack_given(words):
+            if _may_lack_given(words):
                 return True
-            for classes in surnames:
+            for classes in word.surnames:
                 for other, given in enumerate(words):
-                    if other != at and _classes_fit(self._word_sounds(given), classes):
+                    if other != at and classes.fit(given.sounds):
                         return True
         return bool(self._joined) and joined_key(name) in self._joined
 
-    @staticmethod
-    def _may_lack_given(words: list[str]) -> bool:
-        """Tell whether parsing may leave a name one word (a reading with no given name)."""
-        kept = 0
-        previous = ""
-        for at, word in enumerate(words):
-            folded = fold(word).replace(" ", "")
-            marker_next = at + 1 < len(words) and may_leave_out(words[at + 1])
-            if not may_leave_out(word) and not marker_next and folded != previous:
-                kept += 1
-            previous = folded
-        return kept <= 1
+
+def _may_lack_given(words: list[_Word]) -> bool:
+    """Tell whether parsing may leave a name one word (a reading with no given name)."""
+    kept = 0
+    previous = ""
+    for at, word in enumerate(words):
+        marker_next = at + 1 < len(words) and words[at + 1].droppable
+        if not word.droppable and not marker_next and word.folded != previous:
+            kept += 1
+        previous = word.folded
+    return kept <= 1

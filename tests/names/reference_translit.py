@@ -95,3 +95,18 @@ def skeleton(token: str) -> str:
     for pattern, repl in _RULES:
         text = pattern.sub(repl, text)
     return text
+
+
+def key_of_skeleton(text: str) -> str:
+    """Reference consonant frame: letter by letter."""
+    out: list[str] = []
+    for index, char in enumerate(text):
+        if char in "aeiouy":
+            if index == 0:
+                out.append("a")
+            continue
+        char = {"č": "j", "c": "j", "š": "s"}.get(char, char)
+        if out and out[-1] == char:
+            continue
+        out.append(char)
+    return "".join(out)
