@@ -47,6 +47,7 @@ ScanProgress = Callable[[int, int, int], None]
 """Called with (entities read, bytes read, file size) every PROGRESS_EVERY lines."""
 PARALLEL_FROM_BYTES = 64 * 2**20  # smaller files are scanned in this process
 CHUNK_BYTES = 16 * 2**20  # byte range a worker scans at a time (progress granularity)
+MAX_AUTO_WORKERS = 4  # each worker's word caches take up to about 1 GiB on a large file
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +384,8 @@ def _scan_parallel(
 
 
 def worker_count(against: Path, workers: int | None) -> int:
-    """Return how many processes to scan with: one for small files, else one per core."""
+    """Return how many processes to scan with: one for small files, else one per core (at
+    most MAX_AUTO_WORKERS unless asked)."""
     if workers is not None:
         return max(1, workers)
     try:
@@ -392,7 +394,8 @@ def worker_count(against: Path, workers: int | None) -> int:
         return 1
     if size < PARALLEL_FROM_BYTES:
         return 1
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return max(1, min(cores, MAX_AUTO_WORKERS))
 
 
 def _sanctions(against: Path, entity_ids: set[str]) -> dict[str, list[dict[str, Any]]]:

@@ -44,7 +44,7 @@ from habeas.names.similarity import gate_keys, given_classes, keys_compatible
 from habeas.names.translit import fold
 
 ANY_SOUND = "*"  # given-name class of a reading with neither given name nor initial
-GATE_MEMORY = 1 << 20  # words whose gate answers an index or a WordGate keeps, then afresh
+GATE_MEMORY = 1 << 19  # words whose gate answers an index or a WordGate keeps, then afresh
 _BEST_EXTRAS = PATRONYMIC_FOR + 2 * MIDDLE_FOR + YEAR_SAME  # most the other parts can add
 
 
@@ -398,7 +398,8 @@ class _Word:
 
     folded: str
     surnames: tuple[_Classes, ...]  # the group classes of each surname it passes
-    sounds: frozenset[str]  # its given-name classes, read as a name or as an initial
+    sounds: frozenset[str]  # its given-name classes, read as a name
+    initial: frozenset[str]  # and read as an initial (both shared with other words)
     droppable: bool  # parse_name may leave it out by what it is alone
 
 
@@ -438,9 +439,8 @@ class WordGate:
             self._folded[folded] = known
         surnames, sounds, droppable = known
         letters = word.rstrip(".")
-        if letters[:1].isalpha():
-            sounds = sounds | given_classes(letters[0], initial=True)
-        found = _Word(folded, surnames, sounds, droppable)
+        initial = given_classes(letters[0], initial=True) if letters[:1].isalpha() else sounds
+        found = _Word(folded, surnames, sounds, initial, droppable)
         if len(self._words) >= GATE_MEMORY:
             self._words.clear()
         self._words[word] = found
@@ -456,7 +456,7 @@ class WordGate:
                 return True
             for classes in word.surnames:
                 for other, given in enumerate(words):
-                    if other != at and classes.fit(given.sounds):
+                    if other != at and (classes.fit(given.sounds) or classes.fit(given.initial)):
                         return True
         return bool(self._joined) and joined_key(name) in self._joined
 
