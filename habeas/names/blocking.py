@@ -40,7 +40,7 @@ from habeas.names.compare import (
 )
 from habeas.names.frequency import NameFrequency, part_stem
 from habeas.names.parse import NameOrder, ParsedName, may_leave_out, parse_name, split_words
-from habeas.names.similarity import gate_keys, given_classes, keys_compatible
+from habeas.names.similarity import gate_keys, given_classes
 from habeas.names.translit import fold
 
 ANY_SOUND = "*"  # given-name class of a reading with neither given name nor initial
@@ -76,18 +76,6 @@ def neighbourhood(keys: Iterable[str]) -> set[str]:
         if len(key) >= 4:
             found.update(key[:i] + key[i + 1 :] for i in range(len(key)))
     return found
-
-
-@lru_cache(maxsize=65536)
-def _surname_blocks(surname: str) -> frozenset[str]:
-    """Return the block keys of a surname (its gate keys and their neighbours)."""
-    return frozenset(neighbourhood(gate_keys(surname)))
-
-
-@lru_cache(maxsize=262144)
-def _surnames_fit(left: str, right: str) -> bool:
-    """Tell whether two surnames pass the gate of compare (keys one edit apart)."""
-    return keys_compatible(gate_keys(left), gate_keys(right))
 
 
 def _group_key(reading: ParsedName) -> tuple[str, str]:
@@ -196,7 +184,7 @@ class NameIndex:
         self._entries: list[IndexedName] = []
         self._groups: dict[tuple[str, str], list[int]] = {}
         self._groups_by_surname: dict[str, dict[str, list[str]]] = {}
-        self._surnames_by_block: dict[str, list[str]] = {}
+        self._surnames_by_block: dict[str, list[tuple[str, int]]] = {}
         self._joined: dict[str, list[int]] = {}
         self._counts: Counter[str] = Counter()
         self._frequency: NameFrequency | None = None
@@ -255,8 +243,12 @@ class NameIndex:
         if by_class is None:
             self._near.clear()  # a new surname may be near words already asked about
             by_class = self._groups_by_surname[surname] = {}
-            for block in _surname_blocks(surname):
-                self._surnames_by_block.setdefault(block, []).append(surname)
+            blocks = self._surnames_by_block
+            for key in gate_keys(surname):
+                blocks.setdefault(key, []).append((surname, -1))
+                if len(key) >= 4:
+                    for at in range(len(key)):
+                        blocks.setdefault(key[:at] + key[at + 1 :], []).append((surname, at))
         for sound in _sounds(given) or (ANY_SOUND,):
             by_class.setdefault(sound, []).append(given)
 
@@ -266,13 +258,31 @@ class NameIndex:
         folded = fold(surname).replace(" ", "")
         found = self._near.get(folded)
         if found is None:
-            near: set[str] = set()
-            for block in _surname_blocks(folded):
-                near.update(self._surnames_by_block.get(block, ()))
-            found = frozenset(other for other in near if _surnames_fit(folded, other))
+            found = frozenset(self._near_by_blocks(gate_keys(folded)))
             if len(self._near) >= GATE_MEMORY:
                 self._near.clear()
             self._near[folded] = found
+        return found
+
+    def _near_by_blocks(self, keys: frozenset[str]) -> set[str]:
+        """Return the indexed surnames whose gate keys are compatible with keys.
+
+        Blocks remember where a symbol was deleted, so no pair needs checking afterwards: a
+        key equal to a block is equal to that surname's key or one symbol shorter; a key
+        with symbol ``at`` deleted meets a surname's key (one symbol longer) or the same
+        deletion of it (one symbol changed at ``at``). That is ``keys_compatible`` exactly:
+        keys one edit apart, the longer four or more symbols, equal lengths both four or more.
+        """
+        blocks = self._surnames_by_block
+        found: set[str] = set()
+        for key in keys:
+            for other, _ in blocks.get(key, ()):
+                found.add(other)
+            if len(key) >= 4:
+                for at in range(len(key)):
+                    for other, deleted in blocks.get(key[:at] + key[at + 1 :], ()):
+                        if deleted < 0 or deleted == at:
+                            found.add(other)
         return found
 
     def _group_bound(self, reading: ParsedName, surname: str, given: str) -> float:

@@ -155,3 +155,16 @@ def test_word_gate_per_pair_and_for_joined_letters() -> None:
     index.add("y", "Rovshan Talibov")
     assert not WordGate(index).may_find("Marta Kowalczyk")
     assert WordGate(index).may_find("Талыбов Ровшан Аллахверди оглу")
+
+
+def test_near_surnames_by_typed_blocks_equal_the_key_gate_pair_by_pair() -> None:
+    from habeas.names.similarity import gate_keys, keys_compatible
+
+    index, _ = _fictional_index(300, seed=2)
+    surnames = list(index._groups_by_surname)
+    rng = random.Random(9)
+    words = [w for name in _labelled_names() for w in name.split()]
+    words += [_noisy(s, rng) for s in surnames if len(s) > 3] + ["Ali", "Aliada", "Əlizadə"]
+    for word in words:
+        expected = {s for s in surnames if keys_compatible(gate_keys(word), gate_keys(s))}
+        assert index._surnames_near(word) == expected, word
