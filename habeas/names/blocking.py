@@ -14,6 +14,7 @@ same letters differently (``PolPot``) meet through a joined-letters key.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,7 +40,14 @@ from habeas.names.compare import (
     readings,
 )
 from habeas.names.frequency import NameFrequency, part_stem
-from habeas.names.parse import NameOrder, ParsedName, may_leave_out, parse_name, split_words
+from habeas.names.parse import (
+    NameOrder,
+    ParsedName,
+    may_be_initial,
+    may_leave_out,
+    parse_name,
+    split_words,
+)
 from habeas.names.similarity import gate_keys, given_classes
 from habeas.names.translit import fold
 
@@ -400,6 +408,7 @@ class NameIndex:
 
 
 _NO_SURNAMES: tuple[_Classes, ...] = ()
+_NO_SOUNDS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,7 +418,7 @@ class _Word:
     folded: str
     surnames: tuple[_Classes, ...]  # the group classes of each surname it passes
     sounds: frozenset[str]  # its given-name classes, read as a name
-    initial: frozenset[str]  # and read as an initial (both shared with other words)
+    initial: frozenset[str]  # and read as an initial, if it may be one (both shared)
     droppable: bool  # parse_name may leave it out by what it is alone
 
 
@@ -448,8 +457,7 @@ class WordGate:
                 self._folded.clear()  # bounded memory whatever the file's size
             self._folded[folded] = known
         surnames, sounds, droppable = known
-        letters = word.rstrip(".")
-        initial = given_classes(letters[0], initial=True) if letters[:1].isalpha() else sounds
+        initial = given_classes(word[0], initial=True) if may_be_initial(word) else _NO_SOUNDS
         found = _Word(folded, surnames, sounds, initial, droppable)
         if len(self._words) >= GATE_MEMORY:
             self._words.clear()
@@ -468,7 +476,14 @@ class WordGate:
                 for other, given in enumerate(words):
                     if other != at and (classes.fit(given.sounds) or classes.fit(given.initial)):
                         return True
-        return bool(self._joined) and joined_key(name) in self._joined
+        if not self._joined:
+            return False
+        if _LETTERS_AND_SPACES.match(name):  # its words are its whitespace words: no refold
+            return "".join(word.folded for word in words) in self._joined
+        return joined_key(name) in self._joined
+
+
+_LETTERS_AND_SPACES = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*\Z")
 
 
 def _may_lack_given(words: list[_Word]) -> bool:

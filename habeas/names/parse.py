@@ -144,7 +144,7 @@ def may_leave_out(word: str) -> bool:
     """Tell whether parse_name may leave a word out of a name's parts by what it is alone:
     a patronymic marker, title, company form, particle, Russian-style patronymic or number."""
     folded = fold(word).replace(" ", "")
-    if not folded or any(c.isdigit() for c in folded):
+    if not folded or _DIGIT.search(folded):
         return True
     if folded in _SON or folded in _DAUGHTER or folded in _HONORIFICS:
         return True
@@ -155,6 +155,11 @@ def _is_initial(token: str) -> bool:
     """Tell whether a token is an initial such as "R", "R." or "Yu."."""
     letters = token.rstrip(".")
     return letters.isalpha() and (len(letters) == 1 or (len(letters) == 2 and token.endswith(".")))
+
+
+def may_be_initial(token: str) -> bool:
+    """Tell whether parse_name may read a word as an initial or as run-together initials."""
+    return _is_initial(token) or _is_initials_block(token, True)
 
 
 def _is_initials_block(token: str, mixed_case: bool) -> bool:

@@ -168,3 +168,14 @@ def test_near_surnames_by_typed_blocks_equal_the_key_gate_pair_by_pair() -> None
     for word in words:
         expected = {s for s in surnames if keys_compatible(gate_keys(word), gate_keys(s))}
         assert index._surnames_near(word) == expected, word
+
+
+def test_word_gate_joined_letters_as_joined_key_reads_them() -> None:
+    from habeas.names.words import joined_key
+
+    index = NameIndex()
+    for number, name in enumerate(["ElshadBagirzade", "PolPot", "МаргаритаСимоньян"]):
+        index.add(f"j{number}", name)
+    gate = WordGate(index)
+    for name in ["Elshad Bagirzade", "Pol Pot", "Маргарита Симоньян", "Pol-Pot", "Pol Pot 1928"]:
+        assert joined_key(name) in index._joined and gate.may_find(name), name
