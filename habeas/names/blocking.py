@@ -262,11 +262,12 @@ class NameIndex:
 
     def _surnames_near(self, surname: str) -> frozenset[str]:
         """Return the indexed surnames whose keys pass the gate with surname (kept per folded
-        spelling: the keys depend on nothing else)."""
+        spelling: the keys depend on nothing else; but they are worked out from the word as
+        written, since folding a folded word may read its digits as letters)."""
         folded = fold(surname).replace(" ", "")
         found = self._near.get(folded)
         if found is None:
-            found = frozenset(self._near_by_blocks(gate_keys(folded)))
+            found = frozenset(self._near_by_blocks(gate_keys(surname)))
             if len(self._near) >= GATE_MEMORY:
                 self._near.clear()
             self._near[folded] = found
@@ -418,8 +419,9 @@ class _Word:
     folded: str
     surnames: tuple[_Classes, ...]  # the group classes of each surname it passes
     sounds: frozenset[str]  # its given-name classes, read as a name
-    initial: frozenset[str]  # and read as an initial, if it may be one (both shared)
+    initial: frozenset[str]  # and read as an initial, if it may be one
     droppable: bool  # parse_name may leave it out by what it is alone
+    maybe_initial: bool  # parse_name may read it as an initial, not a word
 
 
 class WordGate:
@@ -450,15 +452,21 @@ class WordGate:
         known = self._folded.get(folded)
         if known is None:  # everything below depends on the folded spelling only
             index = self._index
-            near = index._surnames_near(folded) if folded else frozenset()
+            near = index._surnames_near(word) if folded else frozenset()
             surnames = tuple(_classes_of(frozenset(index._groups_by_surname[s])) for s in near)
-            known = (surnames or _NO_SURNAMES, given_classes(folded), may_leave_out(folded))
+            known = (surnames or _NO_SURNAMES, given_classes(word), may_leave_out(word))
             if len(self._folded) >= GATE_MEMORY:
                 self._folded.clear()  # bounded memory whatever the file's size
             self._folded[folded] = known
         surnames, sounds, droppable = known
-        initial = given_classes(word[0], initial=True) if may_be_initial(word) else _NO_SOUNDS
-        found = _Word(folded, surnames, sounds, initial, droppable)
+        initial = _NO_SOUNDS
+        maybe_initial = may_be_initial(word)
+        if maybe_initial:  # parse_name files the upper case of the first letter
+            letter = word.rstrip(".")[0]
+            initial = given_classes(letter, initial=True) | given_classes(
+                letter.upper(), initial=True
+            )
+        found = _Word(folded, surnames, sounds, initial, droppable, maybe_initial)
         if len(self._words) >= GATE_MEMORY:
             self._words.clear()
         self._words[word] = found
@@ -487,12 +495,23 @@ _LETTERS_AND_SPACES = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*\Z")
 
 
 def _may_lack_given(words: list[_Word]) -> bool:
-    """Tell whether parsing may leave a name one word (a reading with no given name)."""
-    kept = 0
-    previous = ""
+    """Tell whether parsing may leave a name one word (a reading with no given name).
+
+    Counts the spellings of the words parsing surely keeps: not droppable by themselves, not
+    read as initials, and not just before a droppable word (initials aside), which may be a
+    patronymic before its marker. A word written again (even apart, once the words between
+    are gone) is one spelling.
+    """
+    surely: set[str] = set()
     for at, word in enumerate(words):
-        marker_next = at + 1 < len(words) and words[at + 1].droppable
-        if not word.droppable and not marker_next and word.folded != previous:
-            kept += 1
-        previous = word.folded
-    return kept <= 1
+        if word.droppable or word.maybe_initial:
+            continue
+        after = at + 1
+        while after < len(words) and words[after].maybe_initial:
+            after += 1
+        if after < len(words) and words[after].droppable:
+            continue
+        surely.add(word.folded)
+        if len(surely) > 1:
+            return False
+    return True

@@ -111,19 +111,32 @@ _WHOLE = {
     )
     for standard in (RomanStandard.BGN_PCGN, RomanStandard.WIKIPEDIA)
 }
-_YE = re.compile(r"(?:^|(?<=[\W\d_аеёиоуыэюяіїєәөүъьАЕЁИОУЫЭЮЯІЇЄӘӨҮЪЬ]))[еЕ]")
+_E = re.compile("[еЕ]")
 
 
-def _ye(match: re.Match[str]) -> str:
-    """Return ye or Ye for the е the pattern found."""
-    return "ye" if match.group() == "е" else "Ye"
+def _ye_after(previous: str) -> bool:
+    """Tell whether е after this character is written ye (BGN/PCGN, Wikipedia)."""
+    low = previous.lower()
+    return not previous.isalpha() or low in _VOWELS_CYR or low in ("ъ", "ь")
+
+
+def _with_ye(text: str) -> str:
+    """Write е as ye (Е as Ye) at the start of a word and after a vowel, ъ or ь."""
+
+    def one(match: re.Match[str]) -> str:
+        at = match.start()
+        if at and not _ye_after(text[at - 1]):
+            return match.group()
+        return "ye" if match.group() == "е" else "Ye"
+
+    return _E.sub(one, text)
 
 
 def to_latin(text: str, standard: RomanStandard = RomanStandard.BGN_PCGN) -> str:
     """Romanise the Cyrillic letters of text under one standard; other characters pass."""
     whole = _WHOLE.get(standard)
-    if whole is not None and len(text.lower()) == len(text):
-        return _YE.sub(_ye, text).translate(whole)
+    if whole is not None:
+        return (_with_ye(text) if "е" in text or "Е" in text else text).translate(whole)
     return to_latin_by_letter(text, standard)
 
 
@@ -131,31 +144,27 @@ def to_latin_by_letter(text: str, standard: RomanStandard = RomanStandard.BGN_PC
     """Romanise letter by letter (every standard; ``to_latin`` uses tables where it can)."""
     table = _TABLES[standard]
     out: list[str] = []
-    prev = ""
-    lowered = text.lower()
     for index, char in enumerate(text):
-        low = lowered[index]
+        low = char.lower()  # one character at a time: "İ".lower() is two
         if low not in table:
             out.append(char)
-            prev = low
             continue
         latin = table[low]
         if (
             standard in (RomanStandard.BGN_PCGN, RomanStandard.WIKIPEDIA)
             and low == "е"
-            and (not prev.isalpha() or prev in _VOWELS_CYR or prev in "ъь")
+            and (index == 0 or _ye_after(text[index - 1]))
         ):
             latin = "ye"
         if (
             standard is RomanStandard.GOST_B
             and low == "ц"
-            and lowered[index + 1 : index + 2] in ("и", "е", "ы", "й")
+            and text[index + 1 : index + 2].lower() in ("и", "е", "ы", "й")
         ):
             latin = "c"  # GOST B writes c before i, e, y, j and cz elsewhere
         if char != low and latin:
             latin = latin[0].upper() + latin[1:]
         out.append(latin)
-        prev = low
     return "".join(out)
 
 
@@ -199,10 +208,12 @@ _FOLD_TABLE = _FoldTable()
 _DIGIT = re.compile(r"\d")
 # Scripts other than Latin and Cyrillic: Greek, Armenian, Hebrew, Arabic, Indic, Thai,
 # Georgian, Ethiopic, CJK, Hangul (and their presentation forms).
-_OTHER_SCRIPTS = re.compile(
-    "[\u0370-\u03ff\u0530-\u1cff\u1f00-\u1fff\u2e80-\ua4ff\uac00-\ud7af\uf900-\ufaff"
-    "\ufb1d-\ufdff\ufe70-\ufefc\uff66-\uffdc]"
+_OTHER_LETTERS = (
+    "\u0370-\u03ff\u0530-\u1cff\u1f00-\u1fff\u2e80-\ua4ff\uac00-\ud7af\uf900-\ufaff"
+    "\ufb1d-\ufdff\ufe70-\ufefc\uff66-\uffdc"
 )
+_OTHER_SCRIPTS = re.compile(f"[{_OTHER_LETTERS}]")
+_OTHER_RUNS = re.compile(f"[{_OTHER_LETTERS}]+")
 
 
 @lru_cache(maxsize=1)
@@ -213,9 +224,15 @@ def _any_latin() -> Any:
     return icu.Transliterator.createInstance("Any-Latin; Latin-ASCII")
 
 
+def _icu_run(match: re.Match[str]) -> str:
+    """Return one run of other-script letters in Latin."""
+    return str(_any_latin().transliterate(match.group()))
+
+
 def any_latin(text: str) -> str:
-    """Return text with letters of scripts other than Latin and Cyrillic written in Latin."""
-    return str(_any_latin().transliterate(text)) if _OTHER_SCRIPTS.search(text) else text
+    """Return text with letters of scripts other than Latin and Cyrillic written in Latin
+    (only those runs go through ICU: Latin and Cyrillic keep habeas' own spellings)."""
+    return _OTHER_RUNS.sub(_icu_run, text) if _OTHER_SCRIPTS.search(text) else text
 
 
 @lru_cache(maxsize=1 << 18)
@@ -227,10 +244,10 @@ def fold(text: str) -> str:
         text = to_latin(text, RomanStandard.WIKIPEDIA)
     if "'" in text or "ʹ" in text or "’" in text:
         text = _SOFT_J.sub("y", text)  # scholarly soft sign + j (Natal'ja) = ya, as in Natalya
-    words = text.lower().translate(_FOLD_TABLE).split()
-    if _DIGIT.search(text) is None:
-        return " ".join(words)
-    return " ".join(_repair_ocr_digits(w) for w in words)
+    folded = " ".join(text.lower().translate(_FOLD_TABLE).split())
+    if _DIGIT.search(folded) is None:  # on the folded text: ² and ① fold to digits too
+        return folded
+    return " ".join(_repair_ocr_digits(w) for w in folded.split())
 
 
 def _repair_ocr_digits(word: str) -> str:

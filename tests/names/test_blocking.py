@@ -179,3 +179,20 @@ def test_word_gate_joined_letters_as_joined_key_reads_them() -> None:
     gate = WordGate(index)
     for name in ["Elshad Bagirzade", "Pol Pot", "Маргарита Симоньян", "Pol-Pot", "Pol Pot 1928"]:
         assert joined_key(name) in index._joined and gate.may_find(name), name
+
+
+@pytest.mark.parametrize(
+    ("indexed", "query"),
+    [
+        ("Kamal Mirqədirov", "Mirqədirov Rauf oğlu Mirqədirov"),  # patronymic out, twice in
+        ("Kamal Mirqədirov", "Mirqədirov Mirqədirov Mr Mirqədirov"),
+        ("Kamal Sadıqova", "Sadıqova Sadıqova de Sadıqova Sadıqova"),
+        ("Nazim Aliyev", "ŉ R Aliyev"),  # an initial filed as its upper case ʼN
+        ("M Elçin Rəşid oğlu , 1980-ci il təvəllüdlü (1955)", "ELCHIN (1955)'Smirnova"),
+    ],
+)
+def test_word_gate_cases_found_in_review(indexed: str, query: str) -> None:
+    index = NameIndex()
+    index.add("p", indexed)
+    assert index.candidates(query)
+    assert WordGate(index).may_find(query)
