@@ -42,7 +42,8 @@ import orjson
 
 from habeas.jobs.demo.names import REAL_NAMES
 from habeas.jobs.screen import ScreenName, ScreenReport, screen, worker_count
-from habeas.names.blocking import NameIndex, WordGate
+from habeas.names.blocking import NameIndex
+from habeas.names.gate import WordGate
 from habeas.names.translit import to_english, to_latin, to_russian
 
 DATASET = "fictional_bench_screen"

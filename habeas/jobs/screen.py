@@ -34,8 +34,9 @@ from habeas.domain.proposal import Proposal, ProposalKind, match_key
 from habeas.exceptions import InputError
 from habeas.ingest.imports.spreadsheet import name_script
 from habeas.jobs.tuning import fewer_collections, set_batch_collections
-from habeas.names.blocking import NameIndex, WordGate
+from habeas.names.blocking import NameIndex
 from habeas.names.compare import POSSIBLE_THRESHOLD, decide
+from habeas.names.gate import WordGate
 
 COUNTRY_FOR = 0.4  # log-odds: same nationality/country is weak evidence (most people share it)
 COUNTRY_AGAINST = 1.5  # log-odds: a different nationality counts against (dual ones exist)

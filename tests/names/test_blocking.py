@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from habeas.names.blocking import NameIndex, WordGate, neighbourhood
+from habeas.names.blocking import NameIndex, neighbourhood
 from habeas.names.compare import POSSIBLE_THRESHOLD, Decision, quick_score
 from habeas.names.frequency import COMMON_GIVEN, COMMON_SURNAMES, OTHER_GIVEN, OTHER_SURNAMES
+from habeas.names.gate import WordGate
 from habeas.names.parse import parse_name
 from habeas.names.translit import to_english, to_russian
 
