@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from habeas.names.translit import fold, skeleton
+from habeas.names.translit import fold, skeleton, skeleton_of_folded
 
 # Very common given names (Azerbaijani Latin, plus a few Russian), both genders.
 COMMON_GIVEN: tuple[str, ...] = (
@@ -67,9 +67,8 @@ def part_stem(token: str) -> str:
     folded = fold(token).replace(" ", "")
     for ending in _SURNAME_ENDINGS:
         if folded.endswith(ending) and len(folded) - len(ending) >= 3:
-            folded = folded[: -len(ending)]
-            break
-    return skeleton(folded)
+            return skeleton_of_folded(folded[: -len(ending)])
+    return skeleton_of_folded(folded)
 
 
 _COMMON_STEMS = frozenset(part_stem(name) for name in COMMON_GIVEN + COMMON_SURNAMES)

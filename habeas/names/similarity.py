@@ -18,6 +18,7 @@ from habeas.names.translit import (
     RomanStandard,
     any_latin,
     fold,
+    key_of_skeleton,
     phonetic_key,
     phonetic_keys,
     skeleton,
@@ -215,7 +216,7 @@ def describe_difference(left: str, right: str) -> str:
 def gate_keys(token: str) -> frozenset[str]:
     """Return the phonetic keys a surname is blocked under (with and without its ending)."""
     keys = set(phonetic_keys(token))
-    keys.add(phonetic_key(part_stem(fold(token).replace(" ", ""))))  # = features(token).stem
+    keys.add(key_of_skeleton(part_stem(token)))  # the key of features(token).stem
     keys.discard("")
     return frozenset(keys)
 

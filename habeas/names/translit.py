@@ -341,7 +341,19 @@ def _rewrite(text: str) -> str:
 @lru_cache(maxsize=1 << 18)
 def skeleton(token: str) -> str:
     """Return the transliteration-neutral spelling of one token (vowels kept; may hold š, č)."""
-    return _rewrite(fold(token).replace(" ", ""))
+    return skeleton_of_folded(fold(token).replace(" ", ""))
+
+
+@lru_cache(maxsize=1 << 18)
+def skeleton_of_folded(folded: str) -> str:
+    """Return the skeleton of a token already folded, without spaces (folding again may read
+    its digits anew); every spelling that folds alike shares this cache."""
+    return _rewrite(folded)
+
+
+def key_of_skeleton(text: str) -> str:
+    """Return the consonant frame of a skeleton (the phonetic key of its token)."""
+    return _key_of_skeleton(text)
 
 
 @lru_cache(maxsize=65536)
