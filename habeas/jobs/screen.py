@@ -125,6 +125,7 @@ def hits_json(hits: Iterable[Hit]) -> str:
     return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+@lru_cache(maxsize=4096)
 def country_code(value: str) -> str | None:
     """An ISO country code from a code or a country name ("Azerbaijan" -> "az")."""
     return registry.country.clean(value) if value.strip() else None
@@ -222,14 +223,6 @@ class _Screener:
         self.threshold = threshold
         # a country agreeing lifts a score by COUNTRY_FOR: search that much lower
         self.minimum = min(threshold, 1.0 / (1.0 + math.exp(-(_logit(threshold) - COUNTRY_FOR))))
-        self._codes: dict[str, str | None] = {}
-
-    def _code(self, value: Any) -> str | None:
-        """Return the ISO code of a country value (cached: files repeat a few hundred)."""
-        key = str(value)
-        if key not in self._codes:
-            self._codes[key] = country_code(key)
-        return self._codes[key]
 
     def line(self, line: bytes, state: _Scan) -> None:
         """Read one line of the file into the scan state."""
@@ -264,7 +257,7 @@ class _Screener:
         names = [name for name in dict.fromkeys(names) if self.gate.may_find(name)]
         if not names:
             return
-        codes = (self._code(v) for p in COUNTRY_PROPS for v in properties.get(p) or ())
+        codes = (country_code(str(v)) for p in COUNTRY_PROPS for v in properties.get(p) or ())
         theirs = {str(code) for code in codes if code}
         gender = (properties.get("gender") or [None])[0]  # FtM's "other" is no cue (compare)
         years = _years(properties.get("birthDate") or ())

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,14 +68,11 @@ class IndexedName:
     gender: str | None
 
 
-def neighbourhood(keys: Iterable[str]) -> set[str]:
-    """Return the keys and, for keys of four or more symbols, every one-deletion neighbour."""
-    found: set[str] = set()
-    for key in keys:
-        found.add(key)
-        if len(key) >= 4:
-            found.update(key[:i] + key[i + 1 :] for i in range(len(key)))
-    return found
+def one_deletions(key: str) -> list[tuple[int, str]]:
+    """Return (position, key without that symbol) for keys of four or more symbols, else []."""
+    if len(key) < 4:
+        return []
+    return [(at, key[:at] + key[at + 1 :]) for at in range(len(key))]
 
 
 def _group_key(reading: ParsedName) -> tuple[str, str]:
@@ -217,13 +214,12 @@ class NameIndex:
             blocks = self._surnames_by_block
             for key in gate_keys(surname):
                 blocks.setdefault(key, []).append((surname, -1))
-                if len(key) >= 4:
-                    for at in range(len(key)):
-                        blocks.setdefault(key[:at] + key[at + 1 :], []).append((surname, at))
+                for at, shorter in one_deletions(key):
+                    blocks.setdefault(shorter, []).append((surname, at))
         for sound in _sounds(given) or (ANY_SOUND,):
             by_class.setdefault(sound, []).append(given)
 
-    def _surnames_near(self, surname: str) -> frozenset[str]:
+    def surnames_near(self, surname: str) -> frozenset[str]:
         """Return the indexed surnames whose keys pass the gate with surname (kept per folded
         spelling: the keys depend on nothing else; but they are worked out from the word as
         written, since folding a folded word may read its digits as letters)."""
@@ -235,10 +231,6 @@ class NameIndex:
                 self._near.clear()
             self._near[folded] = found
         return found
-
-    def surnames_near(self, word: str) -> frozenset[str]:
-        """Return the indexed surnames that pass the surname gate with a word."""
-        return self._surnames_near(word)
 
     def given_classes_of(self, surname: str) -> frozenset[str]:
         """Return the given-name classes of an indexed surname's groups."""
@@ -263,11 +255,10 @@ class NameIndex:
         for key in keys:
             for other, _ in blocks.get(key, ()):
                 found.add(other)
-            if len(key) >= 4:
-                for at in range(len(key)):
-                    for other, deleted in blocks.get(key[:at] + key[at + 1 :], ()):
-                        if deleted < 0 or deleted == at:
-                            found.add(other)
+            for at, shorter in one_deletions(key):
+                for other, deleted in blocks.get(shorter, ()):
+                    if deleted < 0 or deleted == at:
+                        found.add(other)
         return found
 
     def _group_bound(self, reading: ParsedName, surname: str, given: str) -> float:
@@ -294,7 +285,7 @@ class NameIndex:
             if not reading.surname:
                 continue
             sounds = given_sounds(reading)
-            for surname in self._surnames_near(reading.surname):
+            for surname in self.surnames_near(reading.surname):
                 by_class = self._groups_by_surname[surname]
                 givens: set[str] = set()
                 for sound in _lookup_classes(sounds, by_class):

@@ -119,9 +119,9 @@ def token_similarity(left: str, right: str, surname: bool = False) -> float:
     if left_key != right_key and left_key in known and right_key in known:
         best = min(best, DISTINCT_NAMES_SIMILARITY)
     elif one_letter_apart(left_key, right_key, SHORT_SURNAME_STEM if surname else SHORT_GIVEN):
-        if surname and (a.stem == a.skeleton) != (b.stem == b.skeleton):
-            pass  # one has a surname ending, the other not (Popov / Poopv): not two stems
-        elif not _final_e(a.folded, b.folded):
+        # a surname with an ending and one without (Popov / Poopv) are not two stems
+        two_stems = not surname or (a.stem == a.skeleton) == (b.stem == b.skeleton)
+        if two_stems and not _final_e(a.folded, b.folded):
             best = min(best, DISTINCT_NAMES_SIMILARITY)
     return max(0.0, best)
 
@@ -259,7 +259,7 @@ def keys_compatible(left: frozenset[str], right: frozenset[str]) -> bool:
         return True
     for a in left:
         for b in right:
-            if max(len(a), len(b)) < 4 or (len(a) == len(b) and len(a) < 4):
+            if max(len(a), len(b)) < 4:
                 continue
             if Levenshtein.distance(a, b, score_cutoff=1) <= 1:
                 return True

@@ -18,7 +18,6 @@ import re
 import unicodedata
 from enum import StrEnum
 from functools import lru_cache
-from itertools import groupby
 from typing import Any
 
 
@@ -162,8 +161,8 @@ def to_latin_by_letter(text: str, standard: RomanStandard = RomanStandard.BGN_PC
             and text[index + 1 : index + 2].lower() in ("и", "е", "ы", "й")
         ):
             latin = "c"  # GOST B writes c before i, e, y, j and cz elsewhere
-        if char != low and latin:
-            latin = latin[0].upper() + latin[1:]
+        if char != low:
+            latin = _capital(latin)
         out.append(latin)
     return "".join(out)
 
@@ -212,8 +211,8 @@ _OTHER_LETTERS = (
     "\u0370-\u03ff\u0530-\u1cff\u1f00-\u1fff\u2e80-\ua4ff\uac00-\ud7af\uf900-\ufaff"
     "\ufb1d-\ufdff\ufe70-\ufefc\uff66-\uffdc"
 )
-_OTHER_SCRIPTS = re.compile(f"[{_OTHER_LETTERS}]")
 _OTHER_RUNS = re.compile(f"[{_OTHER_LETTERS}]+")
+_OTHER_LETTER = re.compile(f"[{_OTHER_LETTERS}]")  # a search is cheaper than a sub for none
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +231,7 @@ def _icu_run(match: re.Match[str]) -> str:
 def any_latin(text: str) -> str:
     """Return text with letters of scripts other than Latin and Cyrillic written in Latin
     (only those runs go through ICU: Latin and Cyrillic keep habeas' own spellings)."""
-    return _OTHER_RUNS.sub(_icu_run, text) if _OTHER_SCRIPTS.search(text) else text
+    return _OTHER_RUNS.sub(_icu_run, text) if _OTHER_LETTER.search(text) else text
 
 
 @lru_cache(maxsize=1 << 18)
@@ -333,9 +332,7 @@ def _rewrite(text: str) -> str:
     text = text.replace("ia", "ya").replace("iu", "yu").replace("w", "v").replace("ph", "f")
     if text.endswith("s"):
         text = _LATVIAN_S.sub("", text)  # Latvian nominative -s: Sergejs, Lavrovs
-    if _DOUBLE.search(text) is None:
-        return text
-    return "".join(letter for letter, _ in groupby(text))  # a doubled letter once
+    return _merge_repeats(text)  # a doubled letter once
 
 
 @lru_cache(maxsize=1 << 18)
@@ -351,11 +348,6 @@ def skeleton_of_folded(folded: str) -> str:
     return _rewrite(folded)
 
 
-def key_of_skeleton(text: str) -> str:
-    """Return the consonant frame of a skeleton (the phonetic key of its token)."""
-    return _key_of_skeleton(text)
-
-
 @lru_cache(maxsize=65536)
 def strip_marks(text: str) -> str:
     """Return text lower-cased with diacritics dropped as a plain keyboard would (ç→c, ə→e)."""
@@ -367,30 +359,35 @@ def strip_marks(text: str) -> str:
 _KEY_VOWELS = frozenset("aeiouy")
 _KEY_TABLE = str.maketrans({"a": None, "e": None, "i": None, "o": None, "u": None, "y": None,
                             "č": "j", "c": "j", "š": "s"})  # fmt: skip
-_KEY_DOUBLE = re.compile(r"(.)\1")
 _ISO_C = re.compile(r"c(?![hz])")
 
 
-def _key_of_skeleton(text: str) -> str:
-    """Return the consonant frame of a skeleton; an initial vowel becomes 'a'.
+def _merge_repeats(text: str) -> str:
+    """Write a symbol repeated in a row once ("mmdv" -> "mdv")."""
+    if _DOUBLE.search(text) is None:
+        return text
+    single = text[0]
+    for symbol in text[1:]:
+        if symbol != single[-1]:
+            single += symbol
+    return single
+
+
+def key_of_skeleton(text: str) -> str:
+    """Return the consonant frame of a skeleton (the phonetic key of its token); an initial
+    vowel becomes 'a'.
 
     Vowels go, č and c merge into j and š into s, and a symbol repeated once vowels are
     gone is written once (tests/names/reference_translit.py keeps the letter-by-letter form).
     """
-    frame = text.translate(_KEY_TABLE)
-    if _KEY_DOUBLE.search(frame) is not None:
-        single = frame[0]
-        for symbol in frame[1:]:
-            if symbol != single[-1]:
-                single += symbol
-        frame = single
+    frame = _merge_repeats(text.translate(_KEY_TABLE))
     return "a" + frame if text[:1] in _KEY_VOWELS else frame
 
 
 @lru_cache(maxsize=65536)
 def phonetic_key(token: str) -> str:
     """Return the coarse consonant key of one name token; spellings of a name share it."""
-    return _key_of_skeleton(skeleton(token))
+    return key_of_skeleton(skeleton(token))
 
 
 @lru_cache(maxsize=65536)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from habeas.names.blocking import NameIndex, neighbourhood
+from habeas.names.blocking import NameIndex, one_deletions
 from habeas.names.compare import POSSIBLE_THRESHOLD, Decision, quick_score
 from habeas.names.frequency import COMMON_GIVEN, COMMON_SURNAMES, OTHER_GIVEN, OTHER_SURNAMES
 from habeas.names.gate import WordGate
@@ -109,9 +109,9 @@ def test_index_frequency_counts_parts() -> None:
     assert index.frequency.rarity("Mirgadirov") > index.frequency.rarity("Mammadov")
 
 
-def test_neighbourhood_holds_one_deletion_neighbours_of_long_keys() -> None:
-    assert neighbourhood(["mrkdrv"]) >= {"mrkdrv", "rkdrv", "mkdrv", "mrkdr"}
-    assert neighbourhood(["mdv"]) == {"mdv"}
+def test_blocks_hold_one_deletion_neighbours_of_long_keys() -> None:
+    assert {k for _, k in one_deletions("mrkdrv")} >= {"rkdrv", "mkdrv", "mrkdr"}
+    assert one_deletions("mdv") == []
 
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -168,7 +168,7 @@ def test_near_surnames_by_typed_blocks_equal_the_key_gate_pair_by_pair() -> None
     words += [_noisy(s, rng) for s in surnames if len(s) > 3] + ["Ali", "Aliada", "Əlizadə"]
     for word in words:
         expected = {s for s in surnames if keys_compatible(gate_keys(word), gate_keys(s))}
-        assert index._surnames_near(word) == expected, word
+        assert index.surnames_near(word) == expected, word
 
 
 def test_word_gate_joined_letters_as_joined_key_reads_them() -> None:
