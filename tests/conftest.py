@@ -27,6 +27,12 @@ def _close_engines() -> Iterator[None]:
     dispose_engines()
 
 
+@pytest.fixture(autouse=True)
+def _screen_index_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep `habeas screen`'s index files out of the user's cache."""
+    monkeypatch.setenv("HABEAS_SCREEN_INDEX", str(tmp_path / "screen-index"))
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """URL of a running PostgreSQL: HABEAS_TEST_PG_URL (set by .ci/run) or one started here."""

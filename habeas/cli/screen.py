@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -55,8 +55,9 @@ def read_names(path: Path) -> list[ScreenName]:
 
 
 @contextmanager
-def scan_progress() -> Iterator[ScanProgress]:
-    """A progress bar on stderr for the streamed entities file (bytes, entities read)."""
+def scan_progress() -> Iterator[tuple[ScanProgress, Callable[[], None]]]:
+    """A progress bar on stderr for reading the entities file (bytes, entities read), and
+    what to call when the file is about to be indexed (the bar says so)."""
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -67,11 +68,20 @@ def scan_progress() -> Iterator[ScanProgress]:
         transient=True,
     ) as bar:
         task = bar.add_task("Reading entities", total=None)
+        doing = ["entities"]
 
         def update(entities: int, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=f"{entities:,} entities")
+            described = f"{entities:,} {doing[0]}"
+            bar.update(task, completed=done, total=total, description=described)
 
-        yield update
+        def on_build() -> None:
+            doing[0] = "entities indexed (once for this file)"
+            err_console.print(
+                "Indexing the entities file once; later screenings against it take seconds.",
+                highlight=False,
+            )
+
+        yield update, on_build
 
 
 def _print_table(payload: dict[str, Any]) -> None:
@@ -133,6 +143,18 @@ def screen_command(
         help="Processes that read the file (default: one per core for files of 64 MiB or "
         "more, else 1).",
     ),
+    index_dir: Path | None = typer.Option(
+        None,
+        "--index-dir",
+        help="Folder of screening indexes (default: $HABEAS_SCREEN_INDEX, else "
+        "~/.cache/habeas/screen). The file is indexed once; later screenings against the "
+        "same file take seconds.",
+    ),
+    no_index: bool = typer.Option(
+        False,
+        "--no-index",
+        help="Stream the file instead: nothing is written, each run reads the whole file.",
+    ),
 ) -> None:
     """Screen names against a sanctions/PEP file; without --names, screen the officials.
 
@@ -140,26 +162,27 @@ def screen_command(
     stored, so the next run against a newer file reports new designations and delistings.
     """
     from habeas.jobs.screen import screen, screen_registry
+    from habeas.jobs.screen_index import default_index_dir
 
+    folder = None if no_index else (index_dir or default_index_dir())
+    options: dict[str, Any] = {"threshold": threshold, "workers": workers, "index_dir": folder}
     payload: dict[str, Any]
     if names is not None:
         listed = read_names(names)
-        with scan_progress() as progress:
-            report = screen(
-                listed, against, threshold=threshold, progress=progress, workers=workers
-            )
+        with scan_progress() as (progress, on_build):
+            report = screen(listed, against, progress=progress, on_build=on_build, **options)
         payload = report.as_dict()
     else:
         store = registry()
-        with scan_progress() as progress:
+        with scan_progress() as (progress, on_build):
             result = screen_registry(
                 store,
                 against,
                 actor=STATE.actor or "cli",
                 at=now(),
-                threshold=threshold,
                 progress=progress,
-                workers=workers,
+                on_build=on_build,
+                **options,
             )
         report = result.report
         payload = report.as_dict()

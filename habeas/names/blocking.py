@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from habeas.names.compare import (
     GENDER_AGAINST,
+    GIVEN_FOR,
     INITIAL_FOR,
     MIDDLE_FOR,
     PATRONYMIC_FOR,
@@ -45,7 +46,7 @@ from habeas.names.translit import fold
 
 ANY_SOUND = "*"  # given-name class of a reading with neither given name nor initial
 GATE_MEMORY = 1 << 19  # words whose gate answers an index or a WordGate keeps, then afresh
-_BEST_EXTRAS = PATRONYMIC_FOR + 2 * MIDDLE_FOR + YEAR_SAME  # most the other parts can add
+BEST_EXTRAS = PATRONYMIC_FOR + 2 * MIDDLE_FOR + YEAR_SAME  # most the other parts can add
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def one_deletions(key: str) -> list[tuple[int, str]]:
     return [(at, key[:at] + key[at + 1 :]) for at in range(len(key))]
 
 
-def _group_key(reading: ParsedName) -> tuple[str, str]:
+def group_key(reading: ParsedName) -> tuple[str, str]:
     """Return the (surname, given name or initial marker) words that name a reading's group."""
     if reading.given:
         return reading.surname or "", reading.given
@@ -85,7 +86,7 @@ def _group_key(reading: ParsedName) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=262144)
-def _sounds(given: str) -> frozenset[str] | None:
+def group_sounds(given: str) -> frozenset[str] | None:
     """Return the sound classes of a group's given word (None: neither name nor initial)."""
     if given == ANY_SOUND:
         return None
@@ -94,7 +95,7 @@ def _sounds(given: str) -> frozenset[str] | None:
     return given_sounds(ParsedName(text=given, given=given, surname=None))
 
 
-def _lookup_classes(sounds: frozenset[str] | None, by_class: dict[str, list[str]]) -> list[str]:
+def classes_to_visit(sounds: frozenset[str] | None, by_class: dict[str, list[str]]) -> list[str]:
     """Return the given-name classes of a surname's groups that may fit sounds (the gate)."""
     if sounds is None:
         return list(by_class)
@@ -114,7 +115,7 @@ def _part_weight(surname: bool, left: str, right: str, rarity: float) -> float:
     return name_weight(surname, left, right, rarity)
 
 
-def _logit_of(score: float) -> float:
+def logit_of(score: float) -> float:
     """Return the log-odds of a score in (0, 1)."""
     score = min(max(score, 1e-9), 1.0 - 1e-9)
     return math.log(score / (1.0 - score))
@@ -125,7 +126,7 @@ def _has_extras(name: ParsedName) -> bool:
     return bool(name.middle) or name.patronymic is not None or len(name.words) >= 3
 
 
-def _entry_bound(
+def entry_bound(
     parsed: ParsedName, year: int | None, gender: str | None, entry: IndexedName
 ) -> float:
     """Return the most log-odds patronymic, middles, birth year and gender can add to a pair."""
@@ -142,6 +143,78 @@ def _entry_bound(
     if mine is not None and theirs is not None and mine != theirs:
         logit -= GENDER_AGAINST
     return logit
+
+
+Block = Callable[[str], Iterable[tuple[str, int]]]
+"""The (surname, deleted position or -1) filed under a block key."""
+
+
+def near_by_blocks(keys: Iterable[str], block: Block) -> set[str]:
+    """Return the surnames filed under blocks (``block(key)``) whose gate keys are compatible
+    with keys.
+
+    A surname is filed under each of its gate keys (deleted position -1) and under each
+    key's one-deletions (with the position deleted). Blocks remember where a symbol was
+    deleted, so no pair needs checking afterwards: a key equal to a block is equal to that
+    surname's key or one symbol shorter; a key with symbol ``at`` deleted meets a surname's
+    key (one symbol longer) or the same deletion of it (one symbol changed at ``at``). That is
+    ``keys_compatible`` exactly: keys one edit apart, the longer four or more symbols, equal
+    lengths both four or more. The relation is symmetric, so either side may be filed.
+    """
+    found: set[str] = set()
+    for key in keys:
+        for other, _ in block(key):
+            found.add(other)
+        for at, shorter in one_deletions(key):
+            for other, deleted in block(shorter):
+                if deleted < 0 or deleted == at:
+                    found.add(other)
+    return found
+
+
+def surname_blocks(surname: str) -> Iterator[tuple[str, int]]:
+    """Yield the (block key, deleted position or -1) a surname is filed under."""
+    for key in gate_keys(surname):
+        yield key, -1
+        yield from ((shorter, at) for at, shorter in one_deletions(key))
+
+
+def is_given_word(given: str) -> bool:
+    """Tell whether a group's given word is a name (not an initial, not ANY_SOUND)."""
+    return given != ANY_SOUND and not given.endswith(".")
+
+
+def group_bound(
+    frequency: NameFrequency, surname: str, given: str | None, other: tuple[str, str]
+) -> float:
+    """Return the highest log-odds any name of the group ``other`` (surname, given word) could
+    reach against a reading with this surname and given name (None: none, or an initial),
+    before patronymic, middle names, birth year and gender."""
+    head = surname_bound(frequency, surname, other[0])
+    return head + given_bound(frequency, given, other[1])
+
+
+def surname_bound(frequency: NameFrequency, surname: str, other: str) -> float:
+    """Return the prior plus the evidence of two surnames: a group bound's first term."""
+    rarity = min(frequency.rarity(surname), frequency.rarity(other))
+    return PRIOR + _part_weight(True, surname, other, rarity)
+
+
+def given_bound(frequency: NameFrequency, given: str | None, other: str) -> float:
+    """Return the evidence of a given name (None: none, or an initial) against a group's given
+    word, at best: a group bound's second term."""
+    if given and is_given_word(other):
+        rarity = min(frequency.rarity(given), frequency.rarity(other))
+        return _part_weight(False, given, other, rarity)
+    return INITIAL_FOR
+
+
+def given_ceiling(frequency: NameFrequency, other: str) -> float:
+    """Return the most ``given_bound`` can give against a group's given word, whatever the
+    given name (agreement is at most 1, the rarity at most the word's own)."""
+    if is_given_word(other):
+        return max(GIVEN_FOR * frequency.rarity(other), INITIAL_FOR)
+    return INITIAL_FOR
 
 
 class NameIndex:
@@ -193,7 +266,7 @@ class NameIndex:
         for reading in readings(parsed):
             if not reading.surname:
                 continue
-            group = _group_key(reading)
+            group = group_key(reading)
             postings = self._groups.get(group)
             if postings is None:
                 postings = self._groups[group] = []
@@ -212,11 +285,9 @@ class NameIndex:
             self._near.clear()  # a new surname may be near words already asked about
             by_class = self._groups_by_surname[surname] = {}
             blocks = self._surnames_by_block
-            for key in gate_keys(surname):
-                blocks.setdefault(key, []).append((surname, -1))
-                for at, shorter in one_deletions(key):
-                    blocks.setdefault(shorter, []).append((surname, at))
-        for sound in _sounds(given) or (ANY_SOUND,):
+            for key, at in surname_blocks(surname):
+                blocks.setdefault(key, []).append((surname, at))
+        for sound in group_sounds(given) or (ANY_SOUND,):
             by_class.setdefault(sound, []).append(given)
 
     def surnames_near(self, surname: str) -> frozenset[str]:
@@ -226,11 +297,15 @@ class NameIndex:
         folded = fold(surname).replace(" ", "")
         found = self._near.get(folded)
         if found is None:
-            found = frozenset(self._near_by_blocks(gate_keys(surname)))
+            found = frozenset(near_by_blocks(gate_keys(surname), self._block))
             if len(self._near) >= GATE_MEMORY:
                 self._near.clear()
             self._near[folded] = found
         return found
+
+    def _block(self, key: str) -> list[tuple[str, int]]:
+        """Return the (surname, deleted position or -1) filed under a block key."""
+        return self._surnames_by_block.get(key, [])
 
     def given_classes_of(self, surname: str) -> frozenset[str]:
         """Return the given-name classes of an indexed surname's groups."""
@@ -241,46 +316,12 @@ class NameIndex:
         """Return the joined-letters keys of the indexed names (six letters or more)."""
         return frozenset(self._joined)
 
-    def _near_by_blocks(self, keys: frozenset[str]) -> set[str]:
-        """Return the indexed surnames whose gate keys are compatible with keys.
-
-        Blocks remember where a symbol was deleted, so no pair needs checking afterwards: a
-        key equal to a block is equal to that surname's key or one symbol shorter; a key
-        with symbol ``at`` deleted meets a surname's key (one symbol longer) or the same
-        deletion of it (one symbol changed at ``at``). That is ``keys_compatible`` exactly:
-        keys one edit apart, the longer four or more symbols, equal lengths both four or more.
-        """
-        blocks = self._surnames_by_block
-        found: set[str] = set()
-        for key in keys:
-            for other, _ in blocks.get(key, ()):
-                found.add(other)
-            for at, shorter in one_deletions(key):
-                for other, deleted in blocks.get(shorter, ()):
-                    if deleted < 0 or deleted == at:
-                        found.add(other)
-        return found
-
-    def _group_bound(self, reading: ParsedName, surname: str, given: str) -> float:
-        """Return the highest log-odds any name of a group could reach against a reading,
-        before patronymic, middle names, birth year and gender."""
-        frequency = self.frequency
-        assert reading.surname is not None
-        logit = PRIOR
-        rarity = min(frequency.rarity(reading.surname), frequency.rarity(surname))
-        logit += _part_weight(True, reading.surname, surname, rarity)
-        if reading.given and given != ANY_SOUND and not given.endswith("."):
-            rarity = min(frequency.rarity(reading.given), frequency.rarity(given))
-            logit += _part_weight(False, reading.given, given, rarity)
-        else:
-            logit += INITIAL_FOR
-        return logit
-
     def _positions(self, parsed: ParsedName, minimum: float = 0.0) -> dict[int, float]:
         """Return the positions of indexed names that may score minimum or more against parsed,
         each with its best surname and given-name log-odds bound."""
         found: dict[int, float] = {}
-        floor = _logit_of(minimum) - _BEST_EXTRAS if minimum > 0.0 else -math.inf
+        floor = logit_of(minimum) - BEST_EXTRAS if minimum > 0.0 else -math.inf
+        frequency = self.frequency
         for reading in readings(parsed):
             if not reading.surname:
                 continue
@@ -288,10 +329,10 @@ class NameIndex:
             for surname in self.surnames_near(reading.surname):
                 by_class = self._groups_by_surname[surname]
                 givens: set[str] = set()
-                for sound in _lookup_classes(sounds, by_class):
+                for sound in classes_to_visit(sounds, by_class):
                     givens.update(by_class[sound])
                 for given in givens:
-                    bound = self._group_bound(reading, surname, given)
+                    bound = group_bound(frequency, reading.surname, reading.given, (surname, given))
                     if bound < floor:
                         continue
                     for position in self._groups[(surname, given)]:
@@ -319,13 +360,33 @@ class NameIndex:
     ) -> list[Candidate]:
         """Return the best-scoring persons for name (one per id), best first, down to minimum."""
         parsed = parse_name(name)
+        positions = self._positions(parsed, minimum)
+        return self.rank(
+            parsed, positions, birth_year=birth_year, gender=gender, limit=limit, minimum=minimum
+        )
+
+    def rank(
+        self,
+        parsed: ParsedName,
+        positions: dict[int, float],
+        *,
+        birth_year: int | None = None,
+        gender: str | None = None,
+        limit: int = 10,
+        minimum: float = POSSIBLE_THRESHOLD,
+    ) -> list[Candidate]:
+        """Score a name against the indexed names at positions (each with its bound from the
+        blocks, as ``search`` finds them); return the best person per id, best first.
+
+        Of two names of one person that score alike, the one indexed first explains the match.
+        """
         frequency = self.frequency
         year = birth_year if birth_year is not None else parsed.birth_year
-        floor = _logit_of(minimum) if minimum > 0.0 else -math.inf
+        floor = logit_of(minimum) if minimum > 0.0 else -math.inf
         best: dict[str, tuple[float, int]] = {}
-        for position, bound in self._positions(parsed, minimum).items():
+        for position, bound in positions.items():
             entry = self._entries[position]
-            if bound + _entry_bound(parsed, year, gender, entry) < floor:
+            if bound + entry_bound(parsed, year, gender, entry) < floor:
                 continue
             score = quick_score(
                 parsed,
@@ -336,8 +397,10 @@ class NameIndex:
                 right_gender=entry.gender,
                 frequency=frequency,
             )
+            if score < minimum:
+                continue
             held = best.get(entry.key_id)
-            if score >= minimum and (held is None or score > held[0]):
+            if held is None or score > held[0] or (score == held[0] and position < held[1]):
                 best[entry.key_id] = (score, position)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
         found: list[Candidate] = []

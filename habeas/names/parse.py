@@ -205,6 +205,7 @@ def patronymic_stem(token: str, marker: PatronymicMarker | None) -> str:
     return skeleton(folded)
 
 
+@lru_cache(maxsize=1 << 16)
 def surname_score(token: str, *, all_caps: bool = False) -> float:
     """Return how much a token looks like a surname (ending, upper case, not a given name)."""
     folded = fold(token).replace(" ", "")
