@@ -497,7 +497,7 @@ def screen(
         count = worker_count(against, workers)
         opened = open_index(against, index_dir, workers=count, progress=progress, on_build=on_build)
         try:
-            return opened.screen(listed, minimum)
+            return opened.screen(listed, minimum, workers=count)
         finally:
             opened.close()
     digest = hashlib.sha256()

@@ -24,11 +24,10 @@ import multiprocessing
 import os
 import sqlite3
 import tempfile
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -66,11 +65,13 @@ from habeas.names.blocking import (
 from habeas.names.compare import readings
 from habeas.names.parse import parse_name
 from habeas.names.similarity import gate_keys
+from habeas.names.translit import fold
 from habeas.names.words import joined_key
 
 INDEX_FORMAT = "1"  # bump when the tables change
 KEEP_INDEXES = 4  # index files kept in the folder (most recently used); older ones go
 SQL_BATCH = 900  # ids per "IN (...)" query (SQLite allows 999 parameters by default)
+BUILD_CHUNK_BYTES = 16 * 2**20  # byte range a worker indexes at a time (progress, last-part wait)
 _ENGINE_FILES = ("names", "jobs/screen.py", "jobs/screen_index.py")
 
 
@@ -106,52 +107,100 @@ def default_index_dir() -> Path:
 
 # ----------------------------------------------------------------------------- building
 
-NAME_BITS = 16  # a name's id is its entity's number << NAME_BITS | its place among the names
+Pairs = dict[int, dict[int, float]]
+"""Per file name id: the positions of screened names it may meet, with their bounds."""
+Found = dict[int, dict[tuple[str, int | None], list[tuple[float, Candidate]]]]
+"""Per entity line offset: per (name, birth year), the candidates and their ranking scores."""
+NAME_BITS = 16  # a name's id: its entity line's offset << NAME_BITS | its place in the names
 MAX_NAMES = 1 << NAME_BITS
-
-NameRow = tuple[list[tuple[str, str]], str]
-"""One name of an entity: the groups (surname, given word) it is filed in, its joined key."""
+Row = tuple[str, bytes]
 
 
 @dataclass(slots=True)
 class _Part:
-    """What one worker read of a byte range of the file."""
+    """What one worker read of a byte range of the file, as rows ready to insert."""
 
-    entities: list[tuple[int, int, list[NameRow]]] = field(default_factory=list)
+    surnames: list[Row] = field(default_factory=list)  # surname -> [classes, groups]
+    keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # key->class->surnames
+    joined: list[Row] = field(default_factory=list)  # joined key -> name ids
     sanctions: list[tuple[str, int, int]] = field(default_factory=list)  # target, offset, len
-    keys: dict[str, frozenset[str]] = field(default_factory=dict)  # new surnames' gate keys
-    sounds: dict[str, frozenset[str] | None] = field(default_factory=dict)  # new given words'
+    symbols: set[str] = field(default_factory=set)  # the symbols of the part's gate keys
     skipped: Counter[str] = field(default_factory=Counter)
     read_entities: int = 0
     lines: int = 0
     read: int = 0
 
 
-_SURNAMES_SENT: set[str] = set()  # surnames whose gate keys this process has sent already
-_GIVENS_SENT: set[str] = set()  # given words whose sound classes it has sent
+@lru_cache(maxsize=1 << 18)
+def _surname_keys(surname: str) -> frozenset[str]:
+    """Return a surname's gate keys (kept: surnames recur across the parts a process reads)."""
+    return gate_keys(surname)
 
 
-def _name_row(name: str, part: _Part) -> NameRow:
-    """Parse one entity name into the groups its readings are filed under."""
-    parsed = parse_name(name)
-    groups = []
-    for reading in readings(parsed):
-        if reading.surname:
-            group = group_key(reading)
-            if group not in groups:
-                groups.append(group)
-            surname, given = group
-            if surname not in _SURNAMES_SENT:
-                _SURNAMES_SENT.add(surname)
-                part.keys[surname] = gate_keys(surname)
-            if given not in _GIVENS_SENT:
-                _GIVENS_SENT.add(given)
-                part.sounds[given] = group_sounds(given)
-    joined = joined_key(parsed.text)
-    return groups, joined if len(joined) >= 6 else ""
+@lru_cache(maxsize=1 << 16)
+def _given_sounds(given: str) -> frozenset[str] | None:
+    """Return a given word's sound classes (kept: given names recur)."""
+    return group_sounds(given)
 
 
-def _read_line(line: bytes, offset: int, part: _Part) -> None:
+class _Builder:
+    """Files the names of one byte range's entities, as ``NameIndex`` files names."""
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self.groups: dict[str, dict[str, list[int]]] = {}  # surname -> given -> name ids
+        self.classes: dict[str, dict[str, list[str]]] = {}  # surname -> class -> givens
+        self.by_key: dict[str, dict[str, list[str]]] = {}  # key -> class -> surnames
+        self.joined: dict[str, list[int]] = {}
+
+    def add(self, offset: int, names: list[str]) -> None:
+        """File the names of the entity whose line starts at offset."""
+        groups = self.groups
+        for position, name in enumerate(names):
+            name_id = offset << NAME_BITS | position
+            parsed = parse_name(name)
+            filed: list[tuple[str, str]] = []
+            for reading in readings(parsed):
+                if not reading.surname:
+                    continue
+                group = group_key(reading)
+                if group in filed:
+                    continue
+                filed.append(group)
+                surname, given = group
+                by_given = groups.get(surname)
+                if by_given is None:
+                    by_given = groups[surname] = {}
+                members = by_given.get(given)
+                if members is None:
+                    members = by_given[given] = []
+                    self._file_group(surname, given)
+                members.append(name_id)
+            joined = joined_key(parsed.text)
+            if len(joined) >= 6:
+                self.joined.setdefault(joined, []).append(name_id)
+
+    def _file_group(self, surname: str, given: str) -> None:
+        """Make a new group reachable through its surname's keys and given-name classes."""
+        by_class = self.classes.setdefault(surname, {})
+        for sound in _given_sounds(given) or (ANY_SOUND,):
+            if sound not in by_class:
+                by_class[sound] = []
+                for key in _surname_keys(surname):
+                    self.by_key.setdefault(key, {}).setdefault(sound, []).append(surname)
+            by_class[sound].append(given)
+
+    def rows(self, part: _Part) -> None:
+        """Put the filed names into the part as rows."""
+        dumps = orjson.dumps
+        classes = self.classes
+        part.surnames = [(s, dumps([classes[s], g])) for s, g in self.groups.items()]
+        part.keys = self.by_key
+        part.joined = [(key, dumps(ids)) for key, ids in self.joined.items()]
+        part.symbols = {symbol for key in self.by_key for symbol in key}
+
+
+def _read_line(line: bytes, offset: int, part: _Part, builder: _Builder) -> None:
     """File one line: a Person entity's names, a Sanction's targets, or a skip count."""
     if not line.strip():
         return
@@ -180,14 +229,13 @@ def _read_line(line: bytes, offset: int, part: _Part) -> None:
     if len(facts.names) > MAX_NAMES:
         part.skipped["entity with too many names"] += 1
         return
-    names = [_name_row(name, part) for name in facts.names]
-    part.entities.append((offset, len(line), names))
+    builder.add(offset, facts.names)
 
 
 def _read_range(job: tuple[Path, int, int]) -> _Part:
-    """Read the lines that start in [start, end) of the file."""
+    """Read the lines that start in [start, end) of the file into rows."""
     path, start, end = job
-    part = _Part()
+    part, builder = _Part(), _Builder()
     with path.open("rb") as stream, fewer_collections():
         stream.seek(start)
         position = start
@@ -196,134 +244,44 @@ def _read_range(job: tuple[Path, int, int]) -> _Part:
             if not line:
                 break
             part.lines += 1
-            _read_line(line, position, part)
+            _read_line(line, position, part, builder)
             position += len(line)
-    part.read = position - start
+        part.read = position - start
+        builder.rows(part)
     return part
 
 
-def _start_worker() -> None:
-    """Prepare a worker process (it only reads)."""
-    set_batch_collections()
-    _SURNAMES_SENT.clear()
-    _GIVENS_SENT.clear()
-
-
-class _Builder:
-    """Gathers the parts of the file in order and writes the index tables."""
-
-    def __init__(self) -> None:
-        """Start empty."""
-        self.offsets = array("q")
-        self.lengths = array("q")
-        self.groups: dict[str, dict[str, array[int]]] = {}  # surname -> given -> name ids
-        self.classes: dict[str, dict[str, list[str]]] = {}  # surname -> class -> givens
-        self.by_key: dict[str, dict[str, list[str]]] = {}  # key -> class -> surnames
-        self.keys: dict[str, frozenset[str]] = {}
-        self.sounds: dict[str, frozenset[str] | None] = {}
-        self.joined: dict[str, array[int]] = {}
-        self.sanctions: list[tuple[str, int, int]] = []
-        self.skipped: Counter[str] = Counter()
-        self.read_entities = 0
-
-    def add(self, part: _Part) -> None:
-        """File one part's entities and names (parts must come in file order)."""
-        self.skipped.update(part.skipped)
-        self.read_entities += part.read_entities
-        self.sanctions.extend(part.sanctions)
-        self.keys.update(part.keys)
-        self.sounds.update(part.sounds)
-        groups = self.groups
-        for offset, length, names in part.entities:
-            number = len(self.offsets)
-            self.offsets.append(offset)
-            self.lengths.append(length)
-            for position, (filed, joined) in enumerate(names):
-                name_id = number << NAME_BITS | position
-                for surname, given in filed:
-                    by_given = groups.get(surname)
-                    if by_given is None:
-                        by_given = groups[surname] = {}
-                    members = by_given.get(given)
-                    if members is None:
-                        members = by_given[given] = array("q")
-                        self._file_group(surname, given)
-                    members.append(name_id)
-                if joined:
-                    self.joined.setdefault(joined, array("q")).append(name_id)
-
-    def _file_group(self, surname: str, given: str) -> None:
-        """Make a new group reachable through its surname's keys and given-name classes."""
-        by_class = self.classes.setdefault(surname, {})
-        sounds = self.sounds[given] if given in self.sounds else group_sounds(given)
-        for sound in sounds or (ANY_SOUND,):
-            if sound not in by_class:
-                by_class[sound] = []
-                keys = self.keys.get(surname)
-                if keys is None:
-                    keys = self.keys[surname] = gate_keys(surname)
-                for key in keys:
-                    self.by_key.setdefault(key, {}).setdefault(sound, []).append(surname)
-            by_class[sound].append(given)
-
-    def write(self, connection: sqlite3.Connection, meta: dict[str, str]) -> None:
-        """Write every table in one transaction."""
-        dumps = orjson.dumps
-        symbols = sorted({symbol for key in self.by_key for symbol in key})
-        meta = {**meta, "symbols": "".join(symbols), "entities": str(len(self.offsets))}
-        with connection:
-            connection.executescript(_SCHEMA)
-            connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-            connection.executemany(
-                "INSERT INTO keys VALUES (?, ?)",
-                ((k, dumps(v)) for k, v in sorted(self.by_key.items())),
-            )
-            connection.executemany(
-                "INSERT INTO surnames VALUES (?, ?)",
-                (
-                    (
-                        surname,
-                        dumps(
-                            [self.classes[surname], {g: list(ids) for g, ids in by_given.items()}]
-                        ),
-                    )
-                    for surname, by_given in sorted(self.groups.items())
-                ),
-            )
-            connection.executemany(
-                "INSERT INTO joined VALUES (?, ?)",
-                ((k, ids.tobytes()) for k, ids in sorted(self.joined.items())),
-            )
-            connection.executemany(
-                "INSERT INTO arrays VALUES (?, ?)",
-                [("offsets", self.offsets.tobytes()), ("lengths", self.lengths.tobytes())],
-            )
-            connection.executemany("INSERT INTO sanctions VALUES (?, ?, ?)", self.sanctions)
-            connection.execute("CREATE INDEX sanctions_entity ON sanctions (entity_id)")
-
-
+_WRITING = (  # a new private file, renamed when complete: no journal, no syncs, big pages
+    "page_size = 16384",
+    "journal_mode = OFF",
+    "synchronous = OFF",
+    "cache_size = -262144",
+    "locking_mode = EXCLUSIVE",
+)
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE keys (key TEXT PRIMARY KEY, surnames BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE surnames (surname TEXT PRIMARY KEY, groups BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE joined (key TEXT PRIMARY KEY, names BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE surnames (surname TEXT NOT NULL, groups BLOB NOT NULL);
+CREATE TABLE joined (key TEXT NOT NULL, names BLOB NOT NULL);
 CREATE TABLE sanctions (entity_id TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX surnames_surname ON surnames (surname);
+CREATE INDEX joined_key ON joined (key);
+CREATE INDEX sanctions_entity ON sanctions (entity_id);
 """
 
 
 def _parts(path: Path, size: int, workers: int, progress: ScanProgress | None) -> Iterator[_Part]:
-    """Yield the file's parts in file order, read here or by worker processes."""
-    jobs = _ranges(path, size, max(workers * 8, size // (16 * 2**20))) if size else []
+    """Yield the file's parts, read here or by worker processes."""
+    jobs = _ranges(path, size, max(workers * 8, size // BUILD_CHUNK_BYTES)) if size else []
     lines = read = 0
     if workers <= 1:
-        _SURNAMES_SENT.clear()
-        _GIVENS_SENT.clear()
         parts: Iterable[_Part] = map(_read_range, jobs)
     else:
         context = multiprocessing.get_context("spawn")  # safe beside threads (web, progress)
-        pool = context.Pool(workers, _start_worker)
-        parts = pool.imap(_read_range, jobs)
+        pool = context.Pool(workers, set_batch_collections)
+        parts = pool.imap_unordered(_read_range, jobs)
     try:
         for part in parts:
             lines, read = lines + part.lines, read + part.read
@@ -336,6 +294,44 @@ def _parts(path: Path, size: int, workers: int, progress: ScanProgress | None) -
             pool.join()
 
 
+def _write(connection: sqlite3.Connection, parts: Iterable[_Part], meta: dict[str, str]) -> None:
+    """Insert every part's rows as it comes (the keys gathered across parts, for they are
+    read most), then the indexes and the totals, in one transaction."""
+    skipped: Counter[str] = Counter()
+    symbols: set[str] = set()
+    by_key: dict[str, dict[str, list[str]]] = {}
+    read_entities = 0
+    with connection:
+        connection.executescript(_SCHEMA)
+        for part in parts:
+            connection.executemany("INSERT INTO surnames VALUES (?, ?)", part.surnames)
+            connection.executemany("INSERT INTO joined VALUES (?, ?)", part.joined)
+            connection.executemany("INSERT INTO sanctions VALUES (?, ?, ?)", part.sanctions)
+            for key, classes in part.keys.items():
+                held = by_key.get(key)
+                if held is None:
+                    by_key[key] = classes
+                    continue
+                for sound, surnames in classes.items():
+                    held.setdefault(sound, []).extend(surnames)
+            skipped.update(part.skipped)
+            symbols |= part.symbols
+            read_entities += part.read_entities
+        rows = (
+            (key, orjson.dumps({sound: sorted(set(found)) for sound, found in classes.items()}))
+            for key, classes in sorted(by_key.items())
+        )
+        connection.executemany("INSERT INTO keys VALUES (?, ?)", rows)
+        connection.executescript(_INDEXES)
+        meta = {
+            **meta,
+            "symbols": "".join(sorted(symbols)),
+            "entities_read": str(read_entities),
+            "skipped": orjson.dumps(dict(sorted(skipped.items()))).decode(),
+        }
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+
+
 def build_index(
     against: Path,
     target: Path,
@@ -346,20 +342,11 @@ def build_index(
 ) -> None:
     """Read an entities file into a new index at target (written aside, then renamed)."""
     stat = against.stat()
-    builder = _Builder()
-    with fewer_collections():
-        for part in _parts(against, stat.st_size, workers, progress):
-            builder.add(part)
-    now = against.stat()
-    if (now.st_size, now.st_mtime_ns) != (stat.st_size, stat.st_mtime_ns):
-        raise InputError(f"{against.name} changed while it was being indexed; run again")
     meta = {
         "format": INDEX_FORMAT,
         "engine": engine_fingerprint(),
         "file_hash": digest,
         "file_name": against.name,
-        "entities_read": str(builder.read_entities),
-        "skipped": orjson.dumps(dict(builder.skipped)).decode(),
     }
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=target.parent)
@@ -367,11 +354,14 @@ def build_index(
     try:
         connection = sqlite3.connect(temporary)
         try:
-            connection.execute("PRAGMA journal_mode = OFF")
-            connection.execute("PRAGMA synchronous = OFF")
-            builder.write(connection, meta)
+            for pragma in _WRITING:
+                connection.execute(f"PRAGMA {pragma}")
+            _write(connection, _parts(against, stat.st_size, workers, progress), meta)
         finally:
             connection.close()
+        now = against.stat()
+        if (now.st_size, now.st_mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+            raise InputError(f"{against.name} changed while it was being indexed; run again")
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -418,75 +408,84 @@ class ScreenIndex:
         self.entities_read = int(meta["entities_read"])
         self.skipped: dict[str, int] = orjson.loads(meta["skipped"])
         self._symbols = str(meta["symbols"])
-        arrays = dict(self._db.execute("SELECT name, data FROM arrays").fetchall())
-        self._offsets, self._lengths = array("q"), array("q")
-        self._offsets.frombytes(arrays["offsets"])
-        self._lengths.frombytes(arrays["lengths"])
-        self._near: dict[str, list[dict[str, list[str]]]] = {}
+        self._near_cache: dict[str, dict[str, list[str]]] = {}
         self._surnames: dict[str, tuple[dict[str, list[str]], dict[str, list[int]]]] = {}
 
     def close(self) -> None:
         """Close the index file."""
         self._db.close()
 
-    def _near_keys(self, surname: str) -> list[dict[str, list[str]]]:
-        """Return, for each filed key compatible with a surname's gate keys, its surnames by
-        given-name class (what ``NameIndex.surnames_near`` finds, with their classes)."""
-        found = self._near.get(surname)
+    def _near(self, surname: str) -> dict[str, list[str]]:
+        """Return the filed surnames whose gate keys are compatible with a surname's (what
+        ``NameIndex.surnames_near`` finds), by the given-name classes of their groups."""
+        found = self._near_cache.get(surname)
         if found is None:
             wanted: set[str] = set()
             for key in gate_keys(surname):
                 wanted |= key_variants(key, self._symbols)
-            found = []
+            merged: dict[str, set[str]] = {}
             listed = sorted(wanted)
             for start in range(0, len(listed), SQL_BATCH):
                 batch = listed[start : start + SQL_BATCH]
                 marks = ",".join("?" * len(batch))
                 query = f"SELECT surnames FROM keys WHERE key IN ({marks})"
-                found.extend(orjson.loads(row[0]) for row in self._db.execute(query, batch))
-            self._near[surname] = found
+                for (row,) in self._db.execute(query, batch):
+                    for sound, surnames in orjson.loads(row).items():
+                        merged.setdefault(sound, set()).update(surnames)
+            found = self._near_cache[surname] = {k: list(v) for k, v in merged.items()}
         return found
 
     def _groups(self, surname: str) -> tuple[dict[str, list[str]], dict[str, list[int]]]:
         """Return a filed surname's given words by class and name ids by given word."""
         found = self._surnames.get(surname)
         if found is None:
-            row = self._db.execute(
-                "SELECT groups FROM surnames WHERE surname = ?", (surname,)
-            ).fetchone()
-            classes, groups = orjson.loads(row[0])
+            query = "SELECT groups FROM surnames WHERE surname = ?"
+            rows = self._db.execute(query, (surname,)).fetchall()
+            classes, groups = orjson.loads(rows[0][0])
+            for (row,) in rows[1:]:  # one row per part of the file the surname is in
+                more_classes, more_groups = orjson.loads(row)
+                for sound, givens in more_classes.items():
+                    classes.setdefault(sound, []).extend(givens)
+                for given, ids in more_groups.items():
+                    groups.setdefault(given, []).extend(ids)
             found = self._surnames[surname] = (classes, groups)
         return found
 
-    def _joined(self, key: str) -> array[int]:
+    def _joined(self, key: str) -> list[int]:
         """Return the ids of the names with a joined-letters key."""
-        members = array("q")
+        found: list[int] = []
         if len(key) >= 6:
-            row = self._db.execute("SELECT names FROM joined WHERE key = ?", (key,)).fetchone()
-            if row:
-                members.frombytes(row[0])
-        return members
+            for (row,) in self._db.execute("SELECT names FROM joined WHERE key = ?", (key,)):
+                found.extend(orjson.loads(row))
+        return found
 
-    def _pairs(self, screener: _Screener) -> dict[int, dict[int, float]]:
+    def _pairs(self, screener: _Screener, ids: frozenset[str] | None = None) -> Pairs:
         """Return, per file name id, the screened names' positions it may meet, with bounds:
-        what ``NameIndex._positions`` would find searching that name among the screened."""
+        what ``NameIndex._positions`` would find searching that name among the screened
+        (only the names of persons ids, unless None)."""
         index = screener.index
         frequency = index.frequency
         floor = logit_of(screener.minimum) - BEST_EXTRAS
         found: dict[int, dict[int, float]] = {}
+        heads: dict[str, dict[str, float]] = {}  # screened surname -> filed surname -> bound
         for position, entry in enumerate(index.entries):
+            if ids is not None and entry.key_id not in ids:
+                continue
             for reading in readings(entry.parsed):
                 if not reading.surname:
                     continue
                 mine = group_key(reading)
                 sounds = group_sounds(mine[1])
+                near = self._near(reading.surname)
                 fitting: set[str] = set()
-                for by_class in self._near_keys(reading.surname):
-                    for sound in classes_to_visit(sounds, by_class):
-                        fitting.update(by_class[sound])
+                for sound in classes_to_visit(sounds, near):
+                    fitting.update(near[sound])
                 ceiling = given_ceiling(frequency, mine[1])
+                known = heads.setdefault(mine[0], {})
                 for surname in fitting:
-                    head = surname_bound(frequency, surname, mine[0])
+                    head = known.get(surname)
+                    if head is None:
+                        head = known[surname] = surname_bound(frequency, surname, mine[0])
                     if head + ceiling < floor:
                         continue  # no given name could lift this surname to the floor
                     classes, groups = self._groups(surname)
@@ -506,34 +505,41 @@ class ScreenIndex:
                 found.setdefault(name_id, {})[position] = math.inf
         return found
 
-    def _line(self, stream: BinaryIO, number: int) -> bytes:
-        """Read the line of entity number (or of a Sanction: offset, length)."""
-        stream.seek(self._offsets[number])
-        return stream.read(self._lengths[number])
+    def screen(
+        self, names: list[ScreenName], threshold: float, *, workers: int = 1
+    ) -> ScreenReport:
+        """Screen names against the indexed file: the report the streamed scan gives.
 
-    def screen(self, names: list[ScreenName], threshold: float) -> ScreenReport:
-        """Screen names against the indexed file: the report the streamed scan gives."""
+        With workers > 1 the screened persons are shared out among worker processes (each
+        process searches for its share, against every screened name's frequencies).
+        """
         with fewer_collections():
-            return self._screen(names, threshold)
+            screener = _Screener(names, threshold)
+            if workers <= 1 or len({record.id for record in names}) < 2 * workers:
+                found = self.candidates(screener, None)
+            else:
+                shares = _shares(screener, workers)
+                found = self._candidates_parallel(names, threshold, shares, workers)
+            return self._report(screener, names, found)
 
-    def _screen(self, names: list[ScreenName], threshold: float) -> ScreenReport:
-        """Screen names (with the cycle collector woken rarely)."""
-        screener = _Screener(names, threshold)
-        pairs = self._pairs(screener)
+    def candidates(self, screener: _Screener, ids: frozenset[str] | None) -> Found:
+        """Return, per entity line offset, the candidates of each (name, birth year) among
+        the screened persons ids (None: all), each with the score it was ranked by."""
+        index = screener.index
+        pairs = self._pairs(screener, ids)
         by_entity: dict[int, list[int]] = {}
         for name_id in sorted(pairs):
             by_entity.setdefault(name_id >> NAME_BITS, []).append(name_id)
-        best: dict[tuple[str, str], Hit] = {}
+        found: Found = {}
         with _open(self.against) as stream:
-            for number, name_ids in by_entity.items():
-                data = orjson.loads(self._line(stream, number))
-                facts = entity_facts(data)
-                found: dict[tuple[str, int | None], list[Candidate]] = {}
+            for offset, name_ids in by_entity.items():
+                stream.seek(offset)
+                facts = entity_facts(orjson.loads(stream.readline()))
                 for name_id in name_ids:
                     name = facts.names[name_id & (MAX_NAMES - 1)]
                     parsed = parse_name(name)
                     for year in facts.years:
-                        ranked = screener.index.rank(
+                        ranked = index.rank_scored(
                             parsed,
                             pairs[name_id],
                             birth_year=year,
@@ -542,10 +548,42 @@ class ScreenIndex:
                             minimum=screener.minimum,
                         )
                         if ranked:
-                            found[(name, year)] = ranked
-                if not found:
-                    continue
-                for hit in screener._entity_hits(data, partial(_found, found)):
+                            found.setdefault(offset, {})[(name, year)] = ranked
+        return found
+
+    def _candidates_parallel(
+        self,
+        names: list[ScreenName],
+        threshold: float,
+        shares: list[frozenset[str]],
+        workers: int,
+    ) -> Found:
+        """``candidates`` in worker processes, each for a share of the screened persons; the
+        shares merged keep the best CANDIDATES_PER_NAME per name, as one process would."""
+        jobs = [(self.path, self.against, names, threshold, share) for share in shares]
+        found: Found = {}
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(workers, set_batch_collections) as pool:
+            for part in pool.imap_unordered(_search_share, jobs):
+                for offset, per_name in part.items():
+                    held = found.setdefault(offset, {})
+                    for key, ranked in per_name.items():
+                        held.setdefault(key, []).extend(ranked)
+        for per_name in found.values():
+            for ranked in per_name.values():
+                ranked.sort(key=lambda item: (-item[0], item[1].id))
+                del ranked[CANDIDATES_PER_NAME:]
+        return found
+
+    def _report(self, screener: _Screener, names: list[ScreenName], found: Found) -> ScreenReport:
+        """Turn the candidates into hits, as the streamed scan does, with their Sanctions."""
+        best: dict[tuple[str, str], Hit] = {}
+        with _open(self.against) as stream:
+            for offset in sorted(found):
+                stream.seek(offset)
+                data = orjson.loads(stream.readline())
+                per_name = {key: [c for _, c in ranked] for key, ranked in found[offset].items()}
+                for hit in screener._entity_hits(data, partial(_found, per_name)):
                     key = (hit.id, hit.entity_id)
                     held = best.get(key)
                     if held is None or hit.score > held.score:
@@ -580,6 +618,28 @@ class ScreenIndex:
                 if target in entity_ids:
                     found.setdefault(target, []).append(properties)
         return found
+
+
+def _shares(screener: _Screener, count: int) -> list[frozenset[str]]:
+    """Split the screened persons into count shares, persons with alike surnames together
+    (their searches read the same parts of the index)."""
+    first: dict[str, str] = {}
+    for entry in screener.index.entries:
+        surname = fold(entry.parsed.surname or entry.name)
+        first[entry.key_id] = min(first.get(entry.key_id, surname), surname)
+    ordered = sorted(first, key=lambda key_id: (first[key_id], key_id))
+    size = -(-len(ordered) // count)
+    return [frozenset(ordered[at : at + size]) for at in range(0, len(ordered), size)]
+
+
+def _search_share(job: tuple[Path, Path, list[ScreenName], float, frozenset[str]]) -> Found:
+    """Find the candidates of a share of the screened persons, in a worker process."""
+    path, against, names, threshold, ids = job
+    opened = ScreenIndex(path, against)
+    try:
+        return opened.candidates(_Screener(names, threshold), ids)
+    finally:
+        opened.close()
 
 
 def _found(

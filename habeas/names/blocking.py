@@ -380,6 +380,23 @@ class NameIndex:
 
         Of two names of one person that score alike, the one indexed first explains the match.
         """
+        ranked = self.rank_scored(
+            parsed, positions, birth_year=birth_year, gender=gender, limit=limit, minimum=minimum
+        )
+        return [candidate for _, candidate in ranked]
+
+    def rank_scored(
+        self,
+        parsed: ParsedName,
+        positions: dict[int, float],
+        *,
+        birth_year: int | None = None,
+        gender: str | None = None,
+        limit: int = 10,
+        minimum: float = POSSIBLE_THRESHOLD,
+    ) -> list[tuple[float, Candidate]]:
+        """``rank``, each candidate with the quick score it was ranked by (equal to its
+        match's score at or above ``POSSIBLE_THRESHOLD``)."""
         frequency = self.frequency
         year = birth_year if birth_year is not None else parsed.birth_year
         floor = logit_of(minimum) if minimum > 0.0 else -math.inf
@@ -403,8 +420,8 @@ class NameIndex:
             if held is None or score > held[0] or (score == held[0] and position < held[1]):
                 best[entry.key_id] = (score, position)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
-        found: list[Candidate] = []
-        for key_id, (_, position) in ranked:
+        found: list[tuple[float, Candidate]] = []
+        for key_id, (score, position) in ranked:
             entry = self._entries[position]
             match = compare_parsed(
                 parsed,
@@ -415,7 +432,7 @@ class NameIndex:
                 right_gender=entry.gender,
                 frequency=frequency,
             )
-            found.append(Candidate(key_id, entry.name, match))
+            found.append((score, Candidate(key_id, entry.name, match)))
         return found
 
     def search_many(

@@ -145,6 +145,16 @@ def test_index_built_by_workers_equals_one_built_here(
     assert one.hits == two.hits and one.skipped == two.skipped
 
 
+def test_searching_in_worker_processes_gives_the_same_report(
+    crowded: tuple[Path, list[ScreenName]], tmp_path: Path
+) -> None:
+    path, screened = crowded
+    opened = open_index(path, tmp_path)
+    one = opened.screen(screened, 0.5)
+    two = opened.screen(screened, 0.5, workers=2)
+    assert len(one.hits) > 40 and one.hits == two.hits
+
+
 def test_sanctions_fixture_gives_the_same_hits_and_skip_counts(tmp_path: Path) -> None:
     streamed = screen(OFFICIALS, SANCTIONS)
     indexed = screen(OFFICIALS, SANCTIONS, index_dir=tmp_path)
@@ -188,10 +198,10 @@ def test_old_indexes_are_pruned(tmp_path: Path) -> None:
 def test_a_failed_build_leaves_no_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from habeas.jobs import screen_index
 
-    def broken(self: object, connection: object, meta: object) -> None:
+    def broken(connection: object, parts: object, meta: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(screen_index._Builder, "write", broken)
+    monkeypatch.setattr(screen_index, "_write", broken)
     with pytest.raises(OSError, match="disk full"):
         open_index(SANCTIONS, tmp_path)
     assert list(tmp_path.iterdir()) == []
@@ -222,23 +232,25 @@ def test_index_finds_every_candidate_the_screened_names_index_finds(
     screener = _Screener(screened, threshold)
     pairs = opened._pairs(screener)
     expected: dict[int, dict[int, float]] = {}
-    for number, line in enumerate(_person_lines(path)):
+    for offset, line in _person_lines(path):
         for place, name in enumerate(entity_facts(json.loads(line)).names):
             found = screener.index._positions(parse_name(name), screener.minimum)
             if found:
-                expected[number << NAME_BITS | place] = found
+                expected[offset << NAME_BITS | place] = found
     assert len(expected) > 200
     assert pairs == expected
 
 
-def _person_lines(path: Path) -> list[str]:
-    """The lines of indexed Person entities, in file order."""
+def _person_lines(path: Path) -> list[tuple[int, bytes]]:
+    """The lines of indexed Person entities with their offsets, in file order."""
     found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    offset = 0
+    for line in path.read_bytes().splitlines(keepends=True):
         try:
             data = json.loads(line)
         except ValueError:
-            continue
+            data = {}
         if data.get("schema") == "Person" and data.get("properties", {}).get("name"):
-            found.append(line)
+            found.append((offset, line))
+        offset += len(line)
     return found
