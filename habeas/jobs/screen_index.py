@@ -27,7 +27,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -49,6 +49,7 @@ from habeas.jobs.screen import (
     sanction_targets,
 )
 from habeas.jobs.tuning import fewer_collections, set_batch_collections
+from habeas.names import clear_caches
 from habeas.names.blocking import (
     ANY_SOUND,
     BEST_EXTRAS,
@@ -121,7 +122,7 @@ class _Part:
     """What one worker read of a byte range of the file, as rows ready to insert."""
 
     surnames: list[Row] = field(default_factory=list)  # surname -> [classes, groups]
-    keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # key->class->surnames
+    keys: list[Row] = field(default_factory=list)  # gate key -> {class: [surnames]}
     joined: list[Row] = field(default_factory=list)  # joined key -> name ids
     sanctions: list[tuple[str, int, int]] = field(default_factory=list)  # target, offset, len
     symbols: set[str] = field(default_factory=set)  # the symbols of the part's gate keys
@@ -129,18 +130,6 @@ class _Part:
     read_entities: int = 0
     lines: int = 0
     read: int = 0
-
-
-@lru_cache(maxsize=1 << 18)
-def _surname_keys(surname: str) -> frozenset[str]:
-    """Return a surname's gate keys (kept: surnames recur across the parts a process reads)."""
-    return gate_keys(surname)
-
-
-@lru_cache(maxsize=1 << 16)
-def _given_sounds(given: str) -> frozenset[str] | None:
-    """Return a given word's sound classes (kept: given names recur)."""
-    return group_sounds(given)
 
 
 class _Builder:
@@ -183,10 +172,10 @@ class _Builder:
     def _file_group(self, surname: str, given: str) -> None:
         """Make a new group reachable through its surname's keys and given-name classes."""
         by_class = self.classes.setdefault(surname, {})
-        for sound in _given_sounds(given) or (ANY_SOUND,):
+        for sound in group_sounds(given) or (ANY_SOUND,):
             if sound not in by_class:
                 by_class[sound] = []
-                for key in _surname_keys(surname):
+                for key in gate_keys(surname):
                     self.by_key.setdefault(key, {}).setdefault(sound, []).append(surname)
             by_class[sound].append(given)
 
@@ -195,7 +184,7 @@ class _Builder:
         dumps = orjson.dumps
         classes = self.classes
         part.surnames = [(s, dumps([classes[s], g])) for s, g in self.groups.items()]
-        part.keys = self.by_key
+        part.keys = [(key, dumps(found)) for key, found in self.by_key.items()]
         part.joined = [(key, dumps(ids)) for key, ids in self.joined.items()]
         part.symbols = {symbol for key in self.by_key for symbol in key}
 
@@ -248,6 +237,7 @@ def _read_range(job: tuple[Path, int, int]) -> _Part:
             position += len(line)
         part.read = position - start
         builder.rows(part)
+    clear_caches()  # the words of one part seldom recur in the next: bounded memory instead
     return part
 
 
@@ -299,7 +289,7 @@ def _write(connection: sqlite3.Connection, parts: Iterable[_Part], meta: dict[st
     read most), then the indexes and the totals, in one transaction."""
     skipped: Counter[str] = Counter()
     symbols: set[str] = set()
-    by_key: dict[str, dict[str, list[str]]] = {}
+    by_key: dict[str, list[bytes]] = {}
     read_entities = 0
     with connection:
         connection.executescript(_SCHEMA)
@@ -307,20 +297,12 @@ def _write(connection: sqlite3.Connection, parts: Iterable[_Part], meta: dict[st
             connection.executemany("INSERT INTO surnames VALUES (?, ?)", part.surnames)
             connection.executemany("INSERT INTO joined VALUES (?, ?)", part.joined)
             connection.executemany("INSERT INTO sanctions VALUES (?, ?, ?)", part.sanctions)
-            for key, classes in part.keys.items():
-                held = by_key.get(key)
-                if held is None:
-                    by_key[key] = classes
-                    continue
-                for sound, surnames in classes.items():
-                    held.setdefault(sound, []).extend(surnames)
+            for key, classes in part.keys:
+                by_key.setdefault(key, []).append(classes)
             skipped.update(part.skipped)
             symbols |= part.symbols
             read_entities += part.read_entities
-        rows = (
-            (key, orjson.dumps({sound: sorted(set(found)) for sound, found in classes.items()}))
-            for key, classes in sorted(by_key.items())
-        )
+        rows = ((key, _merged(by_key[key])) for key in sorted(by_key))
         connection.executemany("INSERT INTO keys VALUES (?, ?)", rows)
         connection.executescript(_INDEXES)
         meta = {
@@ -330,6 +312,17 @@ def _write(connection: sqlite3.Connection, parts: Iterable[_Part], meta: dict[st
             "skipped": orjson.dumps(dict(sorted(skipped.items()))).decode(),
         }
         connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+
+
+def _merged(blobs: list[bytes]) -> bytes:
+    """Merge a key's {class: [surnames]} from the parts of the file it was filed in."""
+    if len(blobs) == 1:
+        return blobs[0]
+    merged: dict[str, set[str]] = {}
+    for blob in blobs:
+        for sound, surnames in orjson.loads(blob).items():
+            merged.setdefault(sound, set()).update(surnames)
+    return orjson.dumps({sound: sorted(found) for sound, found in merged.items()})
 
 
 def build_index(

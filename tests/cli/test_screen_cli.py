@@ -45,6 +45,21 @@ def test_screen_list_prints_the_json_contract(workers: list[str]) -> None:
     assert "Skipped: 1 entity without a name, 2 malformed lines, 1 unknown schema." in summary
 
 
+def test_index_is_built_once_and_no_index_writes_nothing(tmp_path: Path) -> None:
+    base = ["screen", "--names", str(DATA / "officials.csv"), "--against"]
+    base += [str(DATA / "sanctions.ftm.json"), "--format", "json"]
+    folder = tmp_path / "index"
+    first = CliRunner().invoke(app, [*base, "--index-dir", str(folder)])
+    second = CliRunner().invoke(app, [*base, "--index-dir", str(folder)])
+    streamed = CliRunner().invoke(app, [*base, "--no-index", "--index-dir", str(tmp_path / "x")])
+    for result in (first, second, streamed):
+        assert result.exit_code == 0, result.stderr
+    assert "Indexing the entities file once" in first.stderr
+    assert "Indexing" not in second.stderr and "Indexing" not in streamed.stderr
+    assert json.loads(first.stdout) == json.loads(second.stdout) == json.loads(streamed.stdout)
+    assert len(list(folder.glob("*.sqlite"))) == 1 and not (tmp_path / "x").exists()
+
+
 def test_screen_officials_queues_proposals(sqlite_url: str) -> None:
     STATE.db_url = sqlite_url
     try:
