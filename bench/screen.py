@@ -612,8 +612,8 @@ def main() -> None:
         print(f"peak memory: {together:,.0f} MiB at most (goal <= {GOAL_MEMORY_MIB:,.0f} MiB) "
               f"{mark(together <= GOAL_MEMORY_MIB)}, while building = this process "
               f"{build_peak:,.0f} MiB" + (f" + {workers} workers x {worker_peak:,.0f} MiB (the "
-              f"largest)" if workers > 1 else "") + f"; screening grew this process by "
-              f"{grown:,.0f} MiB")  # fmt: skip
+              f"largest)" if workers > 1 else "") + f"; while screening this process's RSS "
+              f"changed by {grown:+,.0f} MiB")  # fmt: skip
         print(f"hits: {len(report.hits):,}; skipped: {dict(report.skipped) or 'none'}")
         evaluate(report, plan, path, len(names))
         if args.stream:

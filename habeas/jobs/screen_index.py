@@ -361,9 +361,18 @@ def build_index(
         raise
 
 
+def _used(path: Path) -> float:
+    """Return when an index file was last used (0 if another process removed it)."""
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0
+
+
 def _prune(folder: Path, keep: Path) -> None:
     """Remove all but the KEEP_INDEXES most recently used index files of a folder."""
-    found = sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    built = [p for p in folder.glob("*.sqlite") if not p.name.startswith(".")]  # not building
+    found = sorted(built, key=_used, reverse=True)
     for old in [p for p in found if p != keep][KEEP_INDEXES - 1 :]:
         old.unlink(missing_ok=True)
 

@@ -186,13 +186,17 @@ def test_index_is_built_once_per_file_and_engine(tmp_path: Path) -> None:
     assert ("o5", "fx-new") in {(h.id, h.entity_id) for h in report.hits}
 
 
-def test_old_indexes_are_pruned(tmp_path: Path) -> None:
+def test_old_indexes_are_pruned_but_not_one_being_built(tmp_path: Path) -> None:
     folder = tmp_path / "index"
+    folder.mkdir()
+    building = folder / ".building-elsewhere.sqlite"  # another process's build
+    building.write_bytes(b"")
     for number in range(KEEP_INDEXES + 2):
         copy = tmp_path / f"e{number}.ftm.json"
         copy.write_bytes(SANCTIONS.read_bytes() + b"\n" * (number + 1))
         open_index(copy, folder).close()
-    assert len(list(folder.glob("*.sqlite"))) == KEEP_INDEXES
+    assert len([p for p in folder.glob("*.sqlite") if p != building]) == KEEP_INDEXES
+    assert building.exists()
 
 
 def test_a_failed_build_leaves_no_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
