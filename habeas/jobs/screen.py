@@ -156,7 +156,7 @@ def _years(values: Iterable[str]) -> list[int | None]:
     return list(years) or [None]
 
 
-def _open(path: Path) -> BinaryIO:
+def open_entities(path: Path) -> BinaryIO:
     """Open the entities file, or say in one line that it is missing."""
     try:
         return path.open("rb")
@@ -166,7 +166,7 @@ def _open(path: Path) -> BinaryIO:
 
 def _lines(path: Path, progress: ScanProgress | None, digest: Any) -> Iterator[bytes]:
     """Yield the file's lines, feeding the hash and reporting progress."""
-    stream = _open(path)
+    stream = open_entities(path)
     total = path.stat().st_size
     done = count = 0
     with stream:
@@ -209,7 +209,7 @@ class _Scan:
         self.read += other.read
 
 
-class _Screener:
+class Screener:
     """The screened names' index and word gate, and the search of one entity line."""
 
     def __init__(self, names: list[ScreenName], threshold: float) -> None:
@@ -233,7 +233,7 @@ class _Screener:
             return
         try:
             data = orjson.loads(line)
-            schema = _schema(str(data["schema"]))
+            schema = person_schema(str(data["schema"]))
         except (ValueError, KeyError, TypeError):
             state.skipped["malformed line"] += 1
             return
@@ -244,14 +244,14 @@ class _Screener:
         if not schema:
             return
         try:
-            for hit in self._entity_hits(data):
+            for hit in self.entity_hits(data):
                 state.keep(hit)
         except LookupError:
             state.skipped["entity without a name"] += 1
         except (AttributeError, TypeError, ValueError):
             state.skipped["malformed entity"] += 1
 
-    def _entity_hits(self, data: dict[str, Any], search: Search | None = None) -> Iterator[Hit]:
+    def entity_hits(self, data: dict[str, Any], search: Search | None = None) -> Iterator[Hit]:
         """Search every name of one Person entity; yield the hits at or above the threshold.
 
         ``search`` (name, birth year, gender) -> candidates replaces the gate and the index's
@@ -332,14 +332,14 @@ def entity_facts(data: dict[str, Any]) -> EntityFacts:
 
 
 @lru_cache(maxsize=1024)
-def _schema(name: str) -> bool | None:
+def person_schema(name: str) -> bool | None:
     """True for a Person schema (or one derived from it), False for others, None if unknown."""
     schema = model.get(name)
     return None if schema is None else schema.is_a("Person")
 
 
 def _scan_here(
-    against: Path, screener: _Screener, progress: ScanProgress | None, digest: Any
+    against: Path, screener: Screener, progress: ScanProgress | None, digest: Any
 ) -> _Scan:
     """Pass one in this process: search every Person entity's names in the index."""
     state = _Scan()
@@ -349,14 +349,14 @@ def _scan_here(
     return state
 
 
-_WORKER: _Screener | None = None
+_WORKER: Screener | None = None
 
 
 def _start_worker(names: list[ScreenName], threshold: float) -> None:
     """Build the index and gate once in a worker process."""
     global _WORKER
     set_batch_collections()  # a worker only scans
-    _WORKER = _Screener(names, threshold)
+    _WORKER = Screener(names, threshold)
 
 
 def _scan_range(job: tuple[Path, int, int]) -> _Scan:
@@ -378,7 +378,7 @@ def _scan_range(job: tuple[Path, int, int]) -> _Scan:
     return state
 
 
-def _ranges(path: Path, size: int, parts: int) -> list[tuple[Path, int, int]]:
+def byte_ranges(path: Path, size: int, parts: int) -> list[tuple[Path, int, int]]:
     """Split a file into about ``parts`` byte ranges that start at line beginnings."""
     step = max(size // parts, 1)
     starts = [0]
@@ -403,12 +403,12 @@ def _scan_parallel(
 ) -> _Scan:
     """Pass one in worker processes over byte ranges of the file; this process hashes it."""
     size = against.stat().st_size
-    jobs = _ranges(against, size, max(workers * 8, size // CHUNK_BYTES))
+    jobs = byte_ranges(against, size, max(workers * 8, size // CHUNK_BYTES))
     state = _Scan()
     context = multiprocessing.get_context("spawn")  # safe beside threads (web, progress bars)
     with context.Pool(workers, _start_worker, (names, threshold)) as pool:
         results = pool.imap_unordered(_scan_range, jobs)
-        with _open(against) as stream:
+        with open_entities(against) as stream:
             for block in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(block)
         for part in results:
@@ -457,7 +457,7 @@ def _sanctions(against: Path, entity_ids: set[str]) -> dict[str, list[dict[str, 
     return found
 
 
-def _with_sanctions(hit: Hit, sanctions: list[dict[str, Any]]) -> Hit:
+def with_sanctions(hit: Hit, sanctions: list[dict[str, Any]]) -> Hit:
     def values(*props: str) -> list[str]:
         return sorted({str(v) for s in sanctions for p in props for v in s.get(p) or ()})
 
@@ -505,12 +505,12 @@ def screen(
     if count > 1:
         state = _scan_parallel(against, listed, minimum, count, progress, digest)
     else:
-        state = _scan_here(against, _Screener(listed, minimum), progress, digest)
+        state = _scan_here(against, Screener(listed, minimum), progress, digest)
     screened = {record.id for record in listed}
     hits = list(state.best.values())
     if hits:
         sanctions = _sanctions(against, {hit.entity_id for hit in hits})
-        hits = [_with_sanctions(hit, sanctions.get(hit.entity_id, [])) for hit in hits]
+        hits = [with_sanctions(hit, sanctions.get(hit.entity_id, [])) for hit in hits]
     hits.sort(key=lambda hit: (-hit.score, hit.id, hit.entity_id))
     return ScreenReport(
         screened=len(screened),

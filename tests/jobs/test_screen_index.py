@@ -11,17 +11,15 @@ import pytest
 from habeas.domain.person import Gender
 from habeas.exceptions import InputError
 from habeas.jobs.demo.names import FEMALE, MALE, SURNAMES, FullName
-from habeas.jobs.screen import ScreenName, _Screener, entity_facts, screen
+from habeas.jobs.screen import Screener, ScreenName, entity_facts, screen
 from habeas.jobs.screen_index import (
     KEEP_INDEXES,
-    NAME_BITS,
-    ScreenIndex,
     build_index,
     engine_fingerprint,
     file_digest,
-    key_variants,
     open_index,
 )
+from habeas.jobs.screen_search import NAME_BITS, ScreenIndex, key_variants
 from habeas.names.parse import parse_name
 from habeas.names.similarity import keys_compatible
 
@@ -233,7 +231,7 @@ def test_index_finds_every_candidate_the_screened_names_index_finds(
     entity name among the screened names: the same candidates, not only the same hits."""
     path, screened = crowded
     opened = open_index(path, tmp_path)
-    screener = _Screener(screened, threshold)
+    screener = Screener(screened, threshold)
     pairs = opened._pairs(screener)
     expected: dict[int, dict[int, float]] = {}
     for offset, line in _person_lines(path):
