@@ -161,7 +161,8 @@ def screen_command(
     Officials' hits are queued as proposals for review (habeas review list) and the run is
     stored, so the next run against a newer file reports new designations and delistings.
     """
-    from habeas.jobs.screen import screen, screen_registry
+    from habeas.jobs.registry_screen import screen_registry
+    from habeas.jobs.screen import screen
     from habeas.jobs.screen_index import default_index_dir
 
     folder = None if no_index else (index_dir or default_index_dir())

@@ -13,12 +13,8 @@ from habeas.domain.dates import parse_partial_date
 from habeas.domain.person import PersonRole
 from habeas.domain.proposal import ProposalKind, ProposalStatus
 from habeas.exceptions import InputError
-from habeas.jobs.screen import (
-    ScreenName,
-    screen,
-    screen_registry,
-    with_country,
-)
+from habeas.jobs.registry_screen import screen_registry
+from habeas.jobs.screen import ScreenName, screen, with_country
 from habeas.storage.registry import ChangeSet
 from habeas.storage.screening import ScreeningStore
 from habeas.storage.sql import SqlRegistry

@@ -86,7 +86,9 @@ DEMO_SANCTIONS = Path(__file__).parent / "sanctions.ftm.json"
 
 def demo_screening(registry: SqlRegistry, *, actor: str, at: datetime) -> int:
     """Screen the demo officials against the demo sanctions list; return proposals queued."""
-    from habeas.jobs.screen import screen_registry  # followthemoney loads slowly: only here
+    from habeas.jobs.registry_screen import (
+        screen_registry,  # followthemoney loads slowly: only here
+    )
 
     return screen_registry(registry, DEMO_SANCTIONS, actor=actor, at=at).queued
 
