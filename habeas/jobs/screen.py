@@ -152,6 +152,15 @@ def _years(values: Iterable[str]) -> list[int | None]:
     return list(years) or [None]
 
 
+def file_state(path: Path) -> tuple[int, int]:
+    """Return a file's size and modification time (ns), to tell whether it changed."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}. Download the entities file first.") from None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def open_entities(path: Path) -> BinaryIO:
     """Open the entities file, or say in one line that it is missing."""
     try:
@@ -275,7 +284,7 @@ class Screener:
                         entity_id=facts.id,
                         entity_name=entity_name,
                         score=score,
-                        datasets=tuple(data.get("datasets") or ()),
+                        datasets=facts.datasets,
                         topics=facts.topics,
                         programs=(),
                         authority=(),
@@ -302,6 +311,7 @@ class EntityFacts:
     gender: str | None
     countries: set[str]  # ISO codes of nationality, citizenship, country
     topics: tuple[str, ...]
+    datasets: tuple[str, ...]
 
 
 def entity_facts(data: dict[str, Any]) -> EntityFacts:
@@ -324,6 +334,7 @@ def entity_facts(data: dict[str, Any]) -> EntityFacts:
         gender=gender if isinstance(gender, str) else None,
         countries=theirs,
         topics=tuple(properties.get("topics") or ()),
+        datasets=tuple(data.get("datasets") or ()),
     )
 
 

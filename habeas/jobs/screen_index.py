@@ -18,10 +18,15 @@ screened. It is written to a temporary file and renamed, so a half-built index n
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import multiprocessing
 import os
+import platform
+import re
 import sqlite3
 import tempfile
+import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +40,7 @@ from habeas.jobs.screen import (
     ScanProgress,
     byte_ranges,
     entity_facts,
+    file_state,
     open_entities,
     person_schema,
     sanction_targets,
@@ -55,14 +61,28 @@ from habeas.names.words import joined_key
 INDEX_FORMAT = "1"  # bump when the tables change
 KEEP_INDEXES = 4  # index files kept in the folder (most recently used); older ones go
 BUILD_CHUNK_BYTES = 16 * 2**20  # byte range a worker indexes at a time (progress, last-part wait)
+_INDEX_NAME = re.compile(r"[0-9a-f]{40}-[0-9a-f]{16}\.sqlite")
+_ENGINE_LIBRARIES = ("pyicu", "rapidfuzz", "followthemoney", "orjson")
 _ENGINE_FILES = ("names", "jobs/screen.py", "jobs/screen_index.py", "jobs/screen_search.py")
+
+
+def _version(distribution: str) -> str:
+    """Return an installed distribution's version ("" if it is not installed)."""
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 @cache
 def engine_fingerprint() -> str:
-    """Return a hash of the code an index depends on (the name engine and this module)."""
+    """Return a hash of what an index depends on: the name engine's and screening's code, the
+    Python, Unicode and library versions they read names with."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(INDEX_FORMAT.encode())
+    versions = [platform.python_version(), unicodedata.unidata_version]
+    versions += [_version(name) for name in _ENGINE_LIBRARIES]
+    digest.update("\0".join(versions).encode())
     for entry in _ENGINE_FILES:
         path = root / entry
         for source in sorted(path.glob("*.py")) if path.is_dir() else [path]:
@@ -308,9 +328,11 @@ def build_index(
     *,
     workers: int = 1,
     progress: ScanProgress | None = None,
+    seen: tuple[int, int] | None = None,
 ) -> None:
-    """Read an entities file into a new index at target (written aside, then renamed)."""
-    stat = against.stat()
+    """Read an entities file into a new index at target (written aside, then renamed);
+    ``seen`` is the file's size and time when its digest was taken (default: now)."""
+    seen = seen or file_state(against)
     meta = {
         "format": INDEX_FORMAT,
         "engine": engine_fingerprint(),
@@ -325,11 +347,10 @@ def build_index(
         try:
             for pragma in _WRITING:
                 connection.execute(f"PRAGMA {pragma}")
-            _write(connection, _parts(against, stat.st_size, workers, progress), meta)
+            _write(connection, _parts(against, seen[0], workers, progress), meta)
         finally:
             connection.close()
-        now = against.stat()
-        if (now.st_size, now.st_mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+        if file_state(against) != seen:
             raise InputError(f"{against.name} changed while it was being indexed; run again")
         os.replace(temporary, target)
     except BaseException:
@@ -346,11 +367,15 @@ def _used(path: Path) -> float:
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Remove all but the KEEP_INDEXES most recently used index files of a folder."""
-    built = [p for p in folder.glob("*.sqlite") if not p.name.startswith(".")]  # not building
+    """Remove all but the KEEP_INDEXES most recently used index files of a folder, and builds
+    left behind a day ago or more (a killed process); never any other file."""
+    built = [p for p in folder.glob("*.sqlite") if _INDEX_NAME.fullmatch(p.name)]
     found = sorted(built, key=_used, reverse=True)
     for old in [p for p in found if p != keep][KEEP_INDEXES - 1 :]:
         old.unlink(missing_ok=True)
+    for left in folder.glob(".building-*.sqlite"):
+        if 0.0 < _used(left) < time.time() - 86400:
+            left.unlink(missing_ok=True)
 
 
 def open_index(
@@ -361,14 +386,20 @@ def open_index(
     progress: ScanProgress | None = None,
     on_build: Callable[[], None] | None = None,
 ) -> ScreenIndex:
-    """Open the index of an entities file in folder, building it first if there is none."""
+    """Open the index of an entities file in folder, building it first if there is none (or
+    if the one there cannot be read)."""
+    seen = file_state(against)
     digest = file_digest(against)
     target = folder / f"{digest[:40]}-{engine_fingerprint()[:16]}.sqlite"
-    if not target.exists():
-        if on_build is not None:
-            on_build()
-        build_index(against, target, digest, workers=workers, progress=progress)
-        _prune(folder, target)
-    else:
+    try:
         os.utime(target)  # most recently used
-    return ScreenIndex(target, against)
+        return ScreenIndex(target, against, seen)
+    except FileNotFoundError:
+        pass
+    except (sqlite3.DatabaseError, KeyError, ValueError):
+        target.unlink(missing_ok=True)  # damaged (a disk error, a copy cut short): anew
+    if on_build is not None:
+        on_build()
+    build_index(against, target, digest, workers=workers, progress=progress, seen=seen)
+    _prune(folder, target)
+    return ScreenIndex(target, against, seen)

@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from habeas.exceptions import InputError
 from habeas.jobs.screen import (
     CANDIDATES_PER_NAME,
     Hit,
@@ -30,6 +31,7 @@ from habeas.jobs.screen import (
     ScreenName,
     ScreenReport,
     entity_facts,
+    file_state,
     open_entities,
     sanction_targets,
     with_sanctions,
@@ -82,16 +84,24 @@ def key_variants(key: str, symbols: str) -> set[str]:
 class ScreenIndex:
     """An opened index of one entities file; ``screen`` searches names in it."""
 
-    def __init__(self, path: Path, against: Path) -> None:
-        """Open the index at path for the entities file against (read-only)."""
+    def __init__(self, path: Path, against: Path, state: tuple[int, int] | None = None) -> None:
+        """Open the index at path for the entities file against (read-only); ``state`` is the
+        file's (size, modification time) when it was found to match the index."""
         self.path = path
         self.against = against
+        self._state = state
+        if not path.exists():
+            raise FileNotFoundError(path)
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
-        self.file_hash = str(meta["file_hash"])
-        self.entities_read = int(meta["entities_read"])
-        self.skipped: dict[str, int] = orjson.loads(meta["skipped"])
-        self._symbols = str(meta["symbols"])
+        try:
+            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+            self.file_hash = str(meta["file_hash"])
+            self.entities_read = int(meta["entities_read"])
+            self.skipped: dict[str, int] = orjson.loads(meta["skipped"])
+            self._symbols = str(meta["symbols"])
+        except (sqlite3.DatabaseError, KeyError, ValueError):
+            self._db.close()
+            raise
         self._near_cache: dict[str, dict[str, list[str]]] = {}
         self._surnames: dict[str, tuple[dict[str, list[str]], dict[str, list[int]]]] = {}
 
@@ -197,14 +207,26 @@ class ScreenIndex:
         With workers > 1 the screened persons are shared out among worker processes (each
         process searches for its share, against every screened name's frequencies).
         """
-        with fewer_collections():
-            screener = Screener(names, threshold)
-            if workers <= 1 or len({record.id for record in names}) < 2 * workers:
-                found = self.candidates(screener, None)
-            else:
-                shares = _shares(screener, workers)
-                found = self._candidates_parallel(names, threshold, shares, workers)
-            return self._report(screener, names, found)
+        self._unchanged()
+        try:
+            with fewer_collections():
+                screener = Screener(names, threshold)
+                if workers <= 1 or len({record.id for record in names}) < 2 * workers:
+                    found = self.candidates(screener, None)
+                else:
+                    shares = _shares(screener, workers)
+                    found = self._candidates_parallel(names, threshold, shares, workers)
+                report = self._report(screener, names, found)
+        except (ValueError, LookupError):
+            self._unchanged()  # lines that do not parse: the file changed meanwhile?
+            raise
+        self._unchanged()  # the lines read were the lines indexed
+        return report
+
+    def _unchanged(self) -> None:
+        """Say in one line that the entities file changed since it was matched to the index."""
+        if self._state is not None and file_state(self.against) != self._state:
+            raise InputError(f"{self.against.name} changed while it was being screened; run again")
 
     def candidates(self, screener: Screener, ids: frozenset[str] | None) -> Found:
         """Return, per entity line offset, the candidates of each (name, birth year) among

@@ -44,6 +44,7 @@ from habeas.names.parse import NameOrder, ParsedName, parse_name
 from habeas.names.similarity import gate_keys
 from habeas.names.translit import fold
 
+INITIAL_MARK = "\x1f"  # a group's given word that is an initial: the mark, then the letter
 ANY_SOUND = "*"  # given-name class of a reading with neither given name nor initial
 GATE_MEMORY = 1 << 19  # words whose gate answers an index or a WordGate keeps, then afresh
 BEST_EXTRAS = PATRONYMIC_FOR + 2 * MIDDLE_FOR + YEAR_SAME  # most the other parts can add
@@ -81,7 +82,7 @@ def group_key(reading: ParsedName) -> tuple[str, str]:
     if reading.given:
         return reading.surname or "", reading.given
     if reading.initials:
-        return reading.surname or "", f"{reading.initials[0]}."
+        return reading.surname or "", INITIAL_MARK + reading.initials[0]
     return reading.surname or "", ANY_SOUND
 
 
@@ -90,8 +91,9 @@ def group_sounds(given: str) -> frozenset[str] | None:
     """Return the sound classes of a group's given word (None: neither name nor initial)."""
     if given == ANY_SOUND:
         return None
-    if given.endswith("."):
-        return given_sounds(ParsedName(text=given, given=None, surname=None, initials=(given[0],)))
+    if given.startswith(INITIAL_MARK):
+        initial = given[len(INITIAL_MARK) :]
+        return given_sounds(ParsedName(text=initial, given=None, surname=None, initials=(initial,)))
     return given_sounds(ParsedName(text=given, given=given, surname=None))
 
 
@@ -181,7 +183,7 @@ def surname_blocks(surname: str) -> Iterator[tuple[str, int]]:
 
 def is_given_word(given: str) -> bool:
     """Tell whether a group's given word is a name (not an initial, not ANY_SOUND)."""
-    return given != ANY_SOUND and not given.endswith(".")
+    return given != ANY_SOUND and not given.startswith(INITIAL_MARK)
 
 
 def group_bound(

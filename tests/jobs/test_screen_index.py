@@ -61,6 +61,8 @@ def _spellings(person: FullName, rng: random.Random) -> list[str]:
     found.append(person.family.az)
     found.append(_typo(person.en, rng))
     found.append(f"{person.given.en}{person.family.en}")
+    found.append(f"{person.given.en}. {person.family.en}")  # a stray dot: a given name still
+    found.append(f"{person.given.ru}. {person.family.ru}")
     return rng.sample(found, rng.randint(1, 4))
 
 
@@ -189,12 +191,14 @@ def test_old_indexes_are_pruned_but_not_one_being_built(tmp_path: Path) -> None:
     folder.mkdir()
     building = folder / ".building-elsewhere.sqlite"  # another process's build
     building.write_bytes(b"")
+    other = folder / "registry.sqlite"  # not an index: never removed
+    other.write_bytes(b"")
     for number in range(KEEP_INDEXES + 2):
         copy = tmp_path / f"e{number}.ftm.json"
         copy.write_bytes(SANCTIONS.read_bytes() + b"\n" * (number + 1))
         open_index(copy, folder).close()
-    assert len([p for p in folder.glob("*.sqlite") if p != building]) == KEEP_INDEXES
-    assert building.exists()
+    assert len([p for p in folder.glob("*.sqlite") if p not in (building, other)]) == KEEP_INDEXES
+    assert building.exists() and other.exists()
 
 
 def test_a_failed_build_leaves_no_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,6 +211,48 @@ def test_a_failed_build_leaves_no_index(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.raises(OSError, match="disk full"):
         open_index(SANCTIONS, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_malformed_entity_is_skipped_alike(tmp_path: Path) -> None:
+    path = tmp_path / "entities.ftm.json"
+    bad = {"id": "fx-bad", "schema": "Person", "datasets": 5}
+    bad["properties"] = {"name": ["Rovshan Talibov"], "birthDate": ["1972"]}
+    path.write_bytes(SANCTIONS.read_bytes() + json.dumps(bad).encode() + b"\n")
+    streamed = screen(OFFICIALS, path)
+    indexed = screen(OFFICIALS, path, index_dir=tmp_path / "index")
+    assert indexed.as_dict() == streamed.as_dict()
+    assert indexed.skipped["malformed entity"] == 1
+
+
+def test_a_damaged_index_is_built_again(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    open_index(SANCTIONS, folder).close()
+    (index,) = folder.glob("*.sqlite")
+    index.write_bytes(b"not a database")
+    report = screen(OFFICIALS, SANCTIONS, index_dir=folder)
+    assert [h.id for h in report.hits] == ["o1", "o2"]
+    assert index.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_a_file_changed_after_hashing_builds_no_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from habeas.jobs import screen_index
+
+    copy = tmp_path / "entities.ftm.json"
+    copy.write_bytes(SANCTIONS.read_bytes())
+    hashed = screen_index.file_digest
+
+    def hash_then_change(path: Path) -> str:
+        digest = hashed(path)
+        with path.open("ab") as stream:
+            stream.write(b"\n")
+        return digest
+
+    monkeypatch.setattr(screen_index, "file_digest", hash_then_change)
+    with pytest.raises(InputError, match="changed while it was being indexed"):
+        open_index(copy, tmp_path / "index")
+    assert not list((tmp_path / "index").glob("*.sqlite"))
 
 
 def test_missing_file_is_one_line_input_error(tmp_path: Path) -> None:
