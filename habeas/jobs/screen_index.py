@@ -282,7 +282,8 @@ def _parts(path: Path, size: int, workers: int, progress: ScanProgress | None) -
 
 def _write(connection: sqlite3.Connection, parts: Iterable[_Part], meta: dict[str, str]) -> None:
     """Insert every part's rows as it comes (the keys gathered across parts, for they are
-    read most), then the indexes and the totals, in one transaction."""
+    read most), then the indexes and the totals (the file is private until renamed into
+    place, so no transaction is needed for readers never to see it half-written)."""
     skipped: Counter[str] = Counter()
     symbols: set[str] = set()
     by_key: dict[str, list[bytes]] = {}
