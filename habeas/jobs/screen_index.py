@@ -17,6 +17,7 @@ screened. It is written to a temporary file and renamed, so a half-built index n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import multiprocessing
@@ -340,8 +341,15 @@ def build_index(
         "file_hash": digest,
         "file_name": against.name,
     }
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(".sqlite", ".building-", target.parent)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InputError(
+            f"cannot write the screening index in {target.parent} ({reason}); "
+            "give --index-dir DIR (or HABEAS_SCREEN_INDEX), or --no-index to stream the file"
+        ) from None
     os.close(handle)
     try:
         connection = sqlite3.connect(temporary)
@@ -393,9 +401,10 @@ def open_index(
     digest = file_digest(against)
     target = folder / f"{digest[:40]}-{engine_fingerprint()[:16]}.sqlite"
     try:
-        os.utime(target)  # most recently used
+        with contextlib.suppress(PermissionError):  # a shared read-only folder: use as it is
+            os.utime(target)  # most recently used
         return ScreenIndex(target, against, seen)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         pass
     except (sqlite3.DatabaseError, KeyError, ValueError):
         target.unlink(missing_ok=True)  # damaged (a disk error, a copy cut short): anew

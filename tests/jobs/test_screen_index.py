@@ -255,6 +255,13 @@ def test_a_file_changed_after_hashing_builds_no_index(
     assert not list((tmp_path / "index").glob("*.sqlite"))
 
 
+def test_an_index_folder_that_cannot_be_written_is_one_line_input_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_bytes(b"")
+    with pytest.raises(InputError, match="cannot write the screening index in .*--no-index"):
+        screen(OFFICIALS, SANCTIONS, index_dir=blocker / "index")
+
+
 def test_missing_file_is_one_line_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         screen(OFFICIALS, tmp_path / "absent.ftm.json", index_dir=tmp_path)
