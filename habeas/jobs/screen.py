@@ -234,19 +234,9 @@ class Screener:
 
     def line(self, line: bytes, state: _Scan) -> None:
         """Read one line of the file into the scan state."""
-        if not line.strip():
-            return
-        try:
-            data = orjson.loads(line)
-            schema = person_schema(str(data["schema"]))
-        except (ValueError, KeyError, TypeError):
-            state.skipped["malformed line"] += 1
-            return
-        state.entities += 1
-        if schema is None:
-            state.skipped["unknown schema"] += 1
-            return
-        if not schema:
+        entity, data = person_entity(line, state.skipped)
+        state.entities += entity
+        if data is None:
             return
         try:
             for hit in self.entity_hits(data):
@@ -336,6 +326,23 @@ def entity_facts(data: dict[str, Any]) -> EntityFacts:
         topics=tuple(properties.get("topics") or ()),
         datasets=tuple(data.get("datasets") or ()),
     )
+
+
+def person_entity(line: bytes, skipped: Counter[str]) -> tuple[bool, dict[str, Any] | None]:
+    """Read one line of an entities file: whether it is an entity, and the entity if it is a
+    Person (or derived from one). Malformed lines and unknown schemata are counted in
+    skipped; blank lines and other schemata are not."""
+    if not line.strip():
+        return False, None
+    try:
+        data = orjson.loads(line)
+        schema = person_schema(str(data["schema"]))
+    except (ValueError, KeyError, TypeError):
+        skipped["malformed line"] += 1
+        return False, None
+    if schema is None:
+        skipped["unknown schema"] += 1
+    return True, data if schema else None
 
 
 @lru_cache(maxsize=1024)

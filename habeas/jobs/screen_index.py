@@ -43,7 +43,7 @@ from habeas.jobs.screen import (
     entity_facts,
     file_state,
     open_entities,
-    person_schema,
+    person_entity,
     sanction_targets,
 )
 from habeas.jobs.screen_search import MAX_NAMES, NAME_BITS, ScreenIndex
@@ -188,21 +188,11 @@ class _Builder:
 
 def _read_line(line: bytes, offset: int, part: _Part, builder: _Builder) -> None:
     """File one line: a Person entity's names, a Sanction's targets, or a skip count."""
-    if not line.strip():
-        return
     for target, _ in sanction_targets(line):
         part.sanctions.append((target, offset, len(line)))
-    try:
-        data = orjson.loads(line)
-        schema = person_schema(str(data["schema"]))
-    except (ValueError, KeyError, TypeError):
-        part.skipped["malformed line"] += 1
-        return
-    part.read_entities += 1
-    if schema is None:
-        part.skipped["unknown schema"] += 1
-        return
-    if not schema:
+    entity, data = person_entity(line, part.skipped)
+    part.read_entities += entity
+    if data is None:
         return
     try:
         facts = entity_facts(data)

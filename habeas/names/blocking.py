@@ -363,25 +363,6 @@ class NameIndex:
         """Return the best-scoring persons for name (one per id), best first, down to minimum."""
         parsed = parse_name(name)
         positions = self._positions(parsed, minimum)
-        return self.rank(
-            parsed, positions, birth_year=birth_year, gender=gender, limit=limit, minimum=minimum
-        )
-
-    def rank(
-        self,
-        parsed: ParsedName,
-        positions: dict[int, float],
-        *,
-        birth_year: int | None = None,
-        gender: str | None = None,
-        limit: int = 10,
-        minimum: float = POSSIBLE_THRESHOLD,
-    ) -> list[Candidate]:
-        """Score a name against the indexed names at positions (each with its bound from the
-        blocks, as ``search`` finds them); return the best person per id, best first.
-
-        Of two names of one person that score alike, the one indexed first explains the match.
-        """
         ranked = self.rank_scored(
             parsed, positions, birth_year=birth_year, gender=gender, limit=limit, minimum=minimum
         )
@@ -397,8 +378,13 @@ class NameIndex:
         limit: int = 10,
         minimum: float = POSSIBLE_THRESHOLD,
     ) -> list[tuple[float, Candidate]]:
-        """``rank``, each candidate with the quick score it was ranked by (equal to its
-        match's score at or above ``POSSIBLE_THRESHOLD``)."""
+        """Score a name against the indexed names at positions (each with its bound from the
+        blocks, as ``search`` finds them); return the best person per id, best first, each
+        with the quick score it was ranked by (its match's score at or above
+        ``POSSIBLE_THRESHOLD``).
+
+        Of two names of one person that score alike, the one indexed first explains the match.
+        """
         frequency = self.frequency
         year = birth_year if birth_year is not None else parsed.birth_year
         floor = logit_of(minimum) if minimum > 0.0 else -math.inf

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from factory import person
+from screening import OFFICIALS, SANCTIONS
 
 from habeas.domain.dates import parse_partial_date
 from habeas.domain.person import PersonRole
@@ -19,17 +20,7 @@ from habeas.storage.registry import ChangeSet
 from habeas.storage.screening import ScreeningStore
 from habeas.storage.sql import SqlRegistry
 
-DATA = Path(__file__).parent.parent / "data" / "ftm"
-SANCTIONS = DATA / "sanctions.ftm.json"
 AT = datetime(2025, 1, 10, 12, 0)
-
-OFFICIALS = [
-    ScreenName("o1", "Elshad Bagirzade", 1968, "Azerbaijan"),
-    ScreenName("o2", "Rovshan Talibov", 1972, "az"),
-    ScreenName("o3", "Nigar Sultanova", 1980, "az"),
-    ScreenName("o4", "Farid Mammadov", 1975, "az"),
-    ScreenName("o5", "Tahir Qurbanli", 1979, "az"),
-]
 
 
 class Registry(SqlRegistry, ScreeningStore):

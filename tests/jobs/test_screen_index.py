@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
+from screening import OFFICIALS, SANCTIONS
 
 from habeas.domain.person import Gender
 from habeas.exceptions import InputError
@@ -23,15 +24,6 @@ from habeas.jobs.screen_search import NAME_BITS, ScreenIndex, key_variants
 from habeas.names.parse import parse_name
 from habeas.names.similarity import keys_compatible
 
-DATA = Path(__file__).parent.parent / "data" / "ftm"
-SANCTIONS = DATA / "sanctions.ftm.json"
-OFFICIALS = [
-    ScreenName("o1", "Elshad Bagirzade", 1968, "Azerbaijan"),
-    ScreenName("o2", "Rovshan Talibov", 1972, "az"),
-    ScreenName("o3", "Nigar Sultanova", 1980, "az"),
-    ScreenName("o4", "Farid Mammadov", 1975, "az"),
-    ScreenName("o5", "Tahir Qurbanli", 1979, "az"),
-]
 COUNTRIES = ("az", "ru", "tr", "ge", "Azerbaijan", "")
 
 
