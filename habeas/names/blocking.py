@@ -128,21 +128,30 @@ def _has_extras(name: ParsedName) -> bool:
     return bool(name.middle) or name.patronymic is not None or len(name.words) >= 3
 
 
-def entry_bound(
-    parsed: ParsedName, year: int | None, gender: str | None, entry: IndexedName
-) -> float:
-    """Return the most log-odds patronymic, middles, birth year and gender can add to a pair."""
+Traits = tuple[int | None, bool, bool, str | None]
+"""What bounds a pair's other parts, of one side: birth year, has a patronymic, has middle
+names or a patronymic, gender cue."""
+
+
+def traits_of(parsed: ParsedName, year: int | None, gender: str | None) -> Traits:
+    """Return the traits of a name that bound what its other parts can add to a pair."""
+    return year, parsed.patronymic is not None, _has_extras(parsed), gender_cue(parsed, gender)
+
+
+def traits_bound(mine: Traits, theirs: Traits) -> float:
+    """Return the most log-odds patronymic, middles, birth year and gender can add to a pair
+    of names with these traits."""
     logit = 0.0
-    if year is not None and entry.birth_year is not None:
-        gap = abs(year - entry.birth_year)
+    year, other_year = mine[0], theirs[0]
+    if year is not None and other_year is not None:
+        gap = abs(year - other_year)
         logit += YEAR_SAME if gap == 0 else YEAR_NEAR if gap == 1 else -YEAR_AGAINST
-    other = entry.parsed
-    if parsed.patronymic is not None and other.patronymic is not None:
+    if mine[1] and theirs[1]:
         logit += PATRONYMIC_FOR
-    if _has_extras(parsed) and _has_extras(other):
+    if mine[2] and theirs[2]:
         logit += 2 * MIDDLE_FOR
-    mine, theirs = gender_cue(parsed, gender), gender_cue(other, entry.gender)
-    if mine is not None and theirs is not None and mine != theirs:
+    cue, other_cue = mine[3], theirs[3]
+    if cue is not None and other_cue is not None and cue != other_cue:
         logit -= GENDER_AGAINST
     return logit
 
@@ -186,25 +195,15 @@ def is_given_word(given: str) -> bool:
     return given != ANY_SOUND and not given.startswith(INITIAL_MARK)
 
 
-def group_bound(
-    frequency: NameFrequency, surname: str, given: str | None, other: tuple[str, str]
-) -> float:
-    """Return the highest log-odds any name of the group ``other`` (surname, given word) could
-    reach against a reading with this surname and given name (None: none, or an initial),
-    before patronymic, middle names, birth year and gender."""
-    head = surname_bound(frequency, surname, other[0])
-    return head + given_bound(frequency, given, other[1])
-
-
 def surname_bound(frequency: NameFrequency, surname: str, other: str) -> float:
-    """Return the prior plus the evidence of two surnames: a group bound's first term."""
+    """Return the prior plus the evidence of two surnames: a group's bound, first term."""
     rarity = min(frequency.rarity(surname), frequency.rarity(other))
     return PRIOR + _part_weight(True, surname, other, rarity)
 
 
 def given_bound(frequency: NameFrequency, given: str | None, other: str) -> float:
     """Return the evidence of a given name (None: none, or an initial) against a group's given
-    word, at best: a group bound's second term."""
+    word, at best: a group's bound, second term."""
     if given and is_given_word(other):
         rarity = min(frequency.rarity(given), frequency.rarity(other))
         return _part_weight(False, given, other, rarity)
@@ -225,6 +224,7 @@ class NameIndex:
     def __init__(self) -> None:
         """Create an empty index."""
         self._entries: list[IndexedName] = []
+        self._traits: list[Traits] = []  # per entry, for entry bounds
         self._groups: dict[tuple[str, str], list[int]] = {}
         self._groups_by_surname: dict[str, dict[str, list[str]]] = {}
         self._surnames_by_block: dict[str, list[tuple[str, int]]] = {}
@@ -232,6 +232,11 @@ class NameIndex:
         self._counts: Counter[str] = Counter()
         self._frequency: NameFrequency | None = None
         self._near: dict[str, frozenset[str]] = {}
+        # what queries asked before, kept while the index and its frequencies stay as they are
+        self._givens: dict[tuple[str, frozenset[str] | None], tuple[str, ...]] = {}
+        self._heads: dict[tuple[str, str], float] = {}
+        self._given_bounds: dict[tuple[str | None, str], float] = {}
+        self._bounds_of: NameFrequency | None = None
 
     def __len__(self) -> int:
         """Return the number of indexed name variants."""
@@ -263,6 +268,7 @@ class NameIndex:
         year = birth_year if birth_year is not None else parsed.birth_year
         position = len(self._entries)
         self._entries.append(IndexedName(key_id, name, parsed, year, gender))
+        self._traits.append(traits_of(parsed, year, gender))
         self._counts.update({part_stem(part) for part in parsed.parts()})
         self._frequency = None
         for reading in readings(parsed):
@@ -291,6 +297,7 @@ class NameIndex:
                 blocks.setdefault(key, []).append((surname, at))
         for sound in group_sounds(given) or (ANY_SOUND,):
             by_class.setdefault(sound, []).append(given)
+        self._givens.clear()
 
     def surnames_near(self, surname: str) -> frozenset[str]:
         """Return the indexed surnames whose keys pass the gate with surname (kept per folded
@@ -324,17 +331,32 @@ class NameIndex:
         found: dict[int, float] = {}
         floor = logit_of(minimum) - BEST_EXTRAS if minimum > 0.0 else -math.inf
         frequency = self.frequency
+        heads, given_bounds = self._heads, self._given_bounds
+        if self._bounds_of is not frequency or len(heads) + len(given_bounds) >= GATE_MEMORY:
+            heads.clear()
+            given_bounds.clear()
+            self._bounds_of = frequency
         for reading in readings(parsed):
             if not reading.surname:
                 continue
             sounds = given_sounds(reading)
+            mine = reading.given
+            ceiling = max(GIVEN_FOR * frequency.rarity(mine), INITIAL_FOR) if mine else INITIAL_FOR
             for surname in self.surnames_near(reading.surname):
-                by_class = self._groups_by_surname[surname]
-                givens: set[str] = set()
-                for sound in classes_to_visit(sounds, by_class):
-                    givens.update(by_class[sound])
-                for given in givens:
-                    bound = group_bound(frequency, reading.surname, reading.given, (surname, given))
+                head = heads.get((reading.surname, surname))
+                if head is None:
+                    head = heads[(reading.surname, surname)] = surname_bound(
+                        frequency, reading.surname, surname
+                    )
+                if head + ceiling < floor:
+                    continue  # no given name could lift this surname to the floor
+                for given in self._givens_of(surname, sounds):
+                    given_part = given_bounds.get((mine, given))
+                    if given_part is None:
+                        given_part = given_bounds[(mine, given)] = given_bound(
+                            frequency, mine, given
+                        )
+                    bound = head + given_part
                     if bound < floor:
                         continue
                     for position in self._groups[(surname, given)]:
@@ -342,6 +364,20 @@ class NameIndex:
                             found[position] = bound
         for position in self._joined.get(joined_key(parsed.text), ()):
             found[position] = math.inf
+        return found
+
+    def _givens_of(self, surname: str, sounds: frozenset[str] | None) -> tuple[str, ...]:
+        """Return the given words of an indexed surname's groups whose classes fit sounds."""
+        found = self._givens.get((surname, sounds))
+        if found is None:
+            by_class = self._groups_by_surname[surname]
+            givens: dict[str, None] = {}
+            for sound in classes_to_visit(sounds, by_class):
+                givens.update(dict.fromkeys(by_class[sound]))
+            found = tuple(givens)
+            if len(self._givens) >= GATE_MEMORY:
+                self._givens.clear()
+            self._givens[(surname, sounds)] = found
         return found
 
     def candidates(self, name: str, *, minimum: float = 0.0) -> list[str]:
@@ -389,10 +425,12 @@ class NameIndex:
         year = birth_year if birth_year is not None else parsed.birth_year
         floor = logit_of(minimum) if minimum > 0.0 else -math.inf
         best: dict[str, tuple[float, int]] = {}
+        mine = traits_of(parsed, year, gender)
+        traits = self._traits
         for position, bound in positions.items():
-            entry = self._entries[position]
-            if bound + entry_bound(parsed, year, gender, entry) < floor:
+            if bound + traits_bound(mine, traits[position]) < floor:
                 continue
+            entry = self._entries[position]
             score = quick_score(
                 parsed,
                 entry.parsed,

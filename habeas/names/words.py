@@ -7,7 +7,6 @@ surname-first writing does), and names that only split the same letters differen
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 from habeas.names.parse import NameOrder, ParsedName, patronymic_stem, split_birth_year
@@ -43,7 +42,7 @@ def readings(name: ParsedName) -> tuple[ParsedName, ...]:
             gi, si = g % len(words), s % len(words)
             middle = tuple(w for i, w in enumerate(words) if i not in (gi, si))
             order = NameOrder.GIVEN_FIRST if gi < si else NameOrder.SURNAME_FIRST
-            found.append(replace(name, given=given, surname=surname, middle=middle, order=order))
+            found.append(name.read_as(given, surname, middle, order))
     return tuple(found)
 
 
