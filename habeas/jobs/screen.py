@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +28,7 @@ from followthemoney import model, registry
 
 from habeas.domain.person import NameKind
 from habeas.exceptions import InputError
+from habeas.jobs.parallel import process_map, tapered_ranges
 from habeas.jobs.tuning import fewer_collections, set_batch_collections
 from habeas.names.blocking import Candidate, NameIndex
 from habeas.names.compare import POSSIBLE_THRESHOLD, decide
@@ -392,21 +392,6 @@ def _scan_range(job: tuple[Path, int, int]) -> _Scan:
     return state
 
 
-def byte_ranges(path: Path, size: int, parts: int) -> list[tuple[Path, int, int]]:
-    """Split a file into about ``parts`` byte ranges that start at line beginnings."""
-    step = max(size // parts, 1)
-    starts = [0]
-    with path.open("rb") as stream:
-        while starts[-1] + step < size:
-            stream.seek(starts[-1] + step)
-            stream.readline()
-            if stream.tell() >= size:
-                break
-            starts.append(stream.tell())
-    ends = starts[1:] + [size]
-    return [(path, start, end) for start, end in zip(starts, ends, strict=True)]
-
-
 def _scan_parallel(
     against: Path,
     names: list[ScreenName],
@@ -417,11 +402,9 @@ def _scan_parallel(
 ) -> _Scan:
     """Pass one in worker processes over byte ranges of the file; this process hashes it."""
     size = against.stat().st_size
-    jobs = byte_ranges(against, size, max(workers * 8, size // CHUNK_BYTES))
+    jobs = tapered_ranges(against, size, CHUNK_BYTES, workers)
     state = _Scan()
-    context = multiprocessing.get_context("spawn")  # safe beside threads (web, progress bars)
-    with context.Pool(workers, _start_worker, (names, threshold)) as pool:
-        results = pool.imap_unordered(_scan_range, jobs)
+    with process_map(_scan_range, jobs, workers, _start_worker, (names, threshold)) as results:
         with open_entities(against) as stream:
             for block in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(block)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
-import multiprocessing
 import os
 import platform
 import re
@@ -37,9 +36,9 @@ from pathlib import Path
 import orjson
 
 from habeas.exceptions import InputError
+from habeas.jobs.parallel import process_map, tapered_ranges
 from habeas.jobs.screen import (
     ScanProgress,
-    byte_ranges,
     entity_facts,
     file_state,
     open_entities,
@@ -251,24 +250,20 @@ CREATE INDEX sanctions_entity ON sanctions (entity_id);
 
 def _parts(path: Path, size: int, workers: int, progress: ScanProgress | None) -> Iterator[_Part]:
     """Yield the file's parts, read here or by worker processes."""
-    jobs = byte_ranges(path, size, max(workers * 8, size // BUILD_CHUNK_BYTES)) if size else []
+    jobs = tapered_ranges(path, size, BUILD_CHUNK_BYTES, max(workers, 1)) if size else []
     lines = read = 0
-    if workers <= 1:
-        parts: Iterable[_Part] = map(_read_range, jobs)
-    else:
-        context = multiprocessing.get_context("spawn")  # safe beside threads (web, progress)
-        pool = context.Pool(workers, set_batch_collections)
-        parts = pool.imap_unordered(_read_range, jobs)
-    try:
+    with contextlib.ExitStack() as stack:
+        if workers <= 1:
+            parts: Iterable[_Part] = map(_read_range, jobs)
+        else:
+            parts = stack.enter_context(
+                process_map(_read_range, jobs, workers, set_batch_collections)
+            )
         for part in parts:
             lines, read = lines + part.lines, read + part.read
             if progress is not None:
                 progress(lines, read, size)
             yield part
-    finally:
-        if workers > 1:
-            pool.terminate()
-            pool.join()
 
 
 def _write(connection: sqlite3.Connection, parts: Iterable[_Part], meta: dict[str, str]) -> None:

@@ -1,0 +1,107 @@
+"""Byte ranges of a file and the map over worker processes (real spawned processes)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from habeas.jobs.parallel import WorkerError, byte_ranges, process_map, tapered_ranges
+
+
+def _lines_file(path: Path, count: int) -> Path:
+    """Write count lines of varying length; return the path."""
+    path.write_bytes(b"".join(b"line %d %s\n" % (i, b"x" * (i * 7 % 53)) for i in range(count)))
+    return path
+
+
+def _covers_by_lines(path: Path, ranges: list[tuple[Path, int, int]]) -> None:
+    """Assert the ranges tile the file and each starts at the beginning of a line."""
+    data = path.read_bytes()
+    assert ranges[0][1] == 0 and ranges[-1][2] == len(data)
+    for (_, _, end), (_, start, _) in zip(ranges, ranges[1:], strict=False):
+        assert end == start
+    for _, start, end in ranges:
+        assert start < end
+        assert start == 0 or data[start - 1 : start] == b"\n"
+
+
+def test_byte_ranges_tile_the_file_on_line_starts(tmp_path: Path) -> None:
+    path = _lines_file(tmp_path / "f.txt", 2_000)
+    size = path.stat().st_size
+    for parts in (1, 3, 16, 500, 5_000):
+        ranges = byte_ranges(path, size, parts)
+        _covers_by_lines(path, ranges)
+        assert len(ranges) <= min(parts, 2_000)
+    assert len(byte_ranges(path, size, 16)) == 16
+
+
+def test_tapered_ranges_shrink_toward_the_end(tmp_path: Path) -> None:
+    path = _lines_file(tmp_path / "f.txt", 20_000)
+    size = path.stat().st_size
+    chunk = size // 20
+    ranges = tapered_ranges(path, size, chunk, 2)
+    _covers_by_lines(path, ranges)
+    lengths = [end - start for _, start, end in ranges]
+    assert max(lengths) <= chunk + 100  # a line longer at most
+    assert lengths[-1] < chunk // 6  # the last two are an eighth of a chunk
+    assert lengths[-2] < chunk // 6
+    assert lengths[-3] > chunk // 6 and lengths[-5] > chunk // 3
+    small = tapered_ranges(path, size, size * 4, 2)  # a file under a chunk: 16 parts or more
+    _covers_by_lines(path, small)
+    assert len(small) >= 16
+
+
+def square(value: int) -> int:
+    """A job: the square of value."""
+    return value * value
+
+
+def die_on_three(value: int) -> int:
+    """A job whose worker the system kills (as for memory) when it gets 3."""
+    if value == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return value
+
+
+def fail_on_three(value: int) -> int:
+    """A job that raises on 3."""
+    if value == 3:
+        raise ValueError("three")
+    return value
+
+
+def slow(value: int) -> int:
+    """A job that takes a while."""
+    time.sleep(0.2)
+    return value
+
+
+def test_process_map_returns_every_result() -> None:
+    with process_map(square, range(20), 2) as results:
+        assert sorted(results) == [i * i for i in range(20)]
+
+
+def test_a_killed_worker_is_one_clear_error_not_a_hang() -> None:
+    started = time.monotonic()
+    with pytest.raises(WorkerError, match="worker process stopped"):
+        with process_map(die_on_three, range(8), 2) as results:
+            list(results)
+    assert time.monotonic() - started < 60
+
+
+def test_an_error_in_a_job_reaches_the_caller() -> None:
+    with pytest.raises(ValueError, match="three"):
+        with process_map(fail_on_three, range(8), 2) as results:
+            list(results)
+
+
+def test_leaving_early_cancels_the_rest() -> None:
+    started = time.monotonic()
+    with process_map(slow, range(200), 2) as results:
+        first = next(results)
+    assert first in range(200)
+    assert time.monotonic() - started < 20  # 200 jobs x 0.2 s / 2 workers would be 20 s
