@@ -15,7 +15,6 @@ worker processes by surname.
 from __future__ import annotations
 
 import math
-import multiprocessing
 import sqlite3
 from functools import partial
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from habeas.exceptions import InputError
+from habeas.jobs.parallel import process_map
 from habeas.jobs.screen import (
     CANDIDATES_PER_NAME,
     Hit,
@@ -55,6 +55,10 @@ from habeas.names.similarity import gate_keys
 from habeas.names.translit import fold
 from habeas.names.words import joined_key
 
+READING = (  # many small random reads: map the file instead of copying pages, keep them
+    "mmap_size = 1073741824",
+    "cache_size = -131072",
+)
 SQL_BATCH = 900  # ids per "IN (...)" query (SQLite allows 999 parameters by default)
 Pairs = dict[int, dict[int, float]]
 """Per file name id: the positions of screened names it may meet, with their bounds."""
@@ -94,6 +98,8 @@ class ScreenIndex:
             raise FileNotFoundError(path)
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
+            for pragma in READING:
+                self._db.execute(f"PRAGMA {pragma}")
             meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
             self.file_hash = str(meta["file_hash"])
             self.entities_read = int(meta["entities_read"])
@@ -129,21 +135,25 @@ class ScreenIndex:
             found = self._near_cache[surname] = {k: list(v) for k, v in merged.items()}
         return found
 
-    def _groups(self, surname: str) -> tuple[dict[str, list[str]], dict[str, list[int]]]:
-        """Return a filed surname's given words by class and name ids by given word."""
-        found = self._surnames.get(surname)
-        if found is None:
-            query = "SELECT groups FROM surnames WHERE surname = ?"
-            rows = self._db.execute(query, (surname,)).fetchall()
-            classes, groups = orjson.loads(rows[0][0])
-            for (row,) in rows[1:]:  # one row per part of the file the surname is in
+    def _fetch(self, surnames: list[str]) -> None:
+        """Read the groups of the filed surnames not read yet, in batches (one row per part
+        of the file a surname is in)."""
+        wanted = sorted({surname for surname in surnames if surname not in self._surnames})
+        for start in range(0, len(wanted), SQL_BATCH):
+            batch = wanted[start : start + SQL_BATCH]
+            marks = ",".join("?" * len(batch))
+            query = f"SELECT surname, groups FROM surnames WHERE surname IN ({marks})"
+            for surname, row in self._db.execute(query, batch):
                 more_classes, more_groups = orjson.loads(row)
+                held = self._surnames.get(surname)
+                if held is None:
+                    self._surnames[surname] = (more_classes, more_groups)
+                    continue
+                classes, groups = held
                 for sound, givens in more_classes.items():
                     classes.setdefault(sound, []).extend(givens)
                 for given, ids in more_groups.items():
                     groups.setdefault(given, []).extend(ids)
-            found = self._surnames[surname] = (classes, groups)
-        return found
 
     def _joined(self, key: str) -> list[int]:
         """Return the ids of the names with a joined-letters key."""
@@ -162,6 +172,7 @@ class ScreenIndex:
         floor = logit_of(screener.minimum) - BEST_EXTRAS
         found: dict[int, dict[int, float]] = {}
         heads: dict[str, dict[str, float]] = {}  # screened surname -> filed surname -> bound
+        given_bounds: dict[str, dict[str, float]] = {}  # screened given -> filed given -> bound
         for position, entry in enumerate(index.entries):
             if ids is not None and entry.key_id not in ids:
                 continue
@@ -176,19 +187,26 @@ class ScreenIndex:
                     fitting.update(near[sound])
                 ceiling = given_ceiling(frequency, mine[1])
                 known = heads.setdefault(mine[0], {})
+                bounded = given_bounds.setdefault(mine[1], {})
+                reached: list[tuple[str, float]] = []
                 for surname in fitting:
                     head = known.get(surname)
                     if head is None:
                         head = known[surname] = surname_bound(frequency, surname, mine[0])
-                    if head + ceiling < floor:
-                        continue  # no given name could lift this surname to the floor
-                    classes, groups = self._groups(surname)
+                    if head + ceiling >= floor:  # else no given name could lift it that far
+                        reached.append((surname, head))
+                self._fetch([surname for surname, _ in reached])
+                for surname, head in reached:
+                    classes, groups = self._surnames[surname]
                     givens: set[str] = set()
                     for sound in classes_to_visit(sounds, classes):
                         givens.update(classes[sound])
                     for given in givens:
-                        theirs = given if is_given_word(given) else None
-                        bound = head + given_bound(frequency, theirs, mine[1])
+                        given_part = bounded.get(given)
+                        if given_part is None:
+                            theirs = given if is_given_word(given) else None
+                            given_part = bounded[given] = given_bound(frequency, theirs, mine[1])
+                        bound = head + given_part
                         if bound < floor:
                             continue
                         for name_id in groups[given]:
@@ -268,9 +286,8 @@ class ScreenIndex:
         shares merged keep the best CANDIDATES_PER_NAME per name, as one process would."""
         jobs = [(self.path, self.against, names, threshold, share) for share in shares]
         found: Found = {}
-        context = multiprocessing.get_context("spawn")
-        with context.Pool(workers, set_batch_collections) as pool:
-            for part in pool.imap_unordered(_search_share, jobs):
+        with process_map(_search_share, jobs, workers, set_batch_collections) as parts:
+            for part in parts:
                 for offset, per_name in part.items():
                     held = found.setdefault(offset, {})
                     for key, ranked in per_name.items():
