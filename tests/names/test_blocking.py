@@ -81,6 +81,32 @@ def test_blocks_are_much_smaller_than_the_index(
     assert sum(sizes) / len(sizes) < len(decrees) / 10
 
 
+def test_search_after_more_names_equals_a_fresh_index() -> None:
+    """The bounds and given words an index keeps between queries follow what is added: the
+    frequencies change, a known surname gets a new given name, a new surname appears."""
+    rng = random.Random(17)
+    first, decrees = _fictional_index(300, seed=23)
+    queries = [_noisy(decree, rng) for decree, _ in decrees[:60]]
+    queries += [decree for decree, _ in decrees[60:120]]
+    before = {query: first._positions(parse_name(query), 0.3) for query in queries}
+    assert sum(map(len, before.values())) > 100
+    added = [
+        (f"q{number}", f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)} {rng.choice(GIVEN)} oğlu")
+        for number in range(300)
+    ]
+    added += [("q-new", "Zzyxwoy Rauf Elçin oğlu")]
+    for key_id, name in added:
+        first.add(key_id, name)
+    fresh, _ = _fictional_index(300, seed=23)
+    for key_id, name in added:
+        fresh.add(key_id, name)
+    for query in queries + ["Zzyxwoy Rauf", "Rauf Zzyxwoyev"]:
+        parsed = parse_name(query)
+        assert first._positions(parsed, 0.3) == fresh._positions(parsed, 0.3), query
+        assert [c.id for c in first.search(query)] == [c.id for c in fresh.search(query)]
+    assert any(c.id == "q-new" for c in first.search("Rauf Zzyxwoy"))
+
+
 def test_search_finds_a_person_across_scripts_and_orders() -> None:
     index = NameIndex()
     index.add("p1", "Rauf Mirgadirov", birth_year=1962)
