@@ -13,7 +13,7 @@ from sqlalchemy.exc import ArgumentError
 from habeas.exceptions import ConfigError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-SCHEMA_HEAD = "20261129_totp_step"
+SCHEMA_HEAD = "20261130_session_idle"
 """The newest Alembic revision; a test checks it matches the migrations folder."""
 _ENGINES: dict[str, Engine] = {}
 

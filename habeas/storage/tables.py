@@ -328,6 +328,7 @@ web_sessions = Table(
     Column("verified", Boolean, nullable=False),  # False until the TOTP step passes
     Column("created_at", DateTime, nullable=False),
     Column("expires_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime),  # an idle session ends (SESSION_IDLE); null: created_at
 )
 
 api_tokens = Table(

@@ -37,6 +37,8 @@ MAX_FAILURES = 5
 """Failed logins for one name (or from one address) before logins are refused for a while."""
 FAILURE_WINDOW = timedelta(minutes=15)
 SESSION_TTL = timedelta(hours=12)
+SESSION_IDLE = timedelta(minutes=30)  # a session unused this long ends (a shared computer)
+SEEN_EVERY = timedelta(minutes=1)  # how often a used session's last use is written down
 TOKEN_PREFIX = "habeas_"
 
 
@@ -353,23 +355,34 @@ class UserStore(SqlBase):
                     verified=verified,
                     created_at=at,
                     expires_at=at + SESSION_TTL,
+                    last_seen_at=at,
                 )
             )
         return token, csrf
 
     def session(self, token: str, *, at: datetime) -> WebSession | None:
-        """The live session behind a cookie value, or None when unknown or expired."""
+        """The live session behind a cookie value, or None when unknown, expired (SESSION_TTL
+        after sign-in) or idle (unused for SESSION_IDLE); using it keeps it from going idle."""
         if not token:
             return None
         s = t.web_sessions.c
+        digest = _digest(token)
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(t.users, s.csrf, s.verified, s.expires_at)
+                select(t.users, s.csrf, s.verified, s.expires_at, s.created_at, s.last_seen_at)
                 .join(t.web_sessions, t.web_sessions.c.user_id == t.users.c.id)
-                .where(s.id == _digest(token), s.expires_at > at)
+                .where(s.id == digest, s.expires_at > at)
             ).first()
         if row is None or row.disabled:
             return None
+        seen = row.last_seen_at or row.created_at
+        if at - seen >= SESSION_IDLE:
+            with self.engine.begin() as conn:  # signed out: the cookie opens nothing again
+                conn.execute(delete(t.web_sessions).where(s.id == digest))
+            return None
+        if at - seen >= SEEN_EVERY:
+            with self.engine.begin() as conn:
+                conn.execute(update(t.web_sessions).where(s.id == digest).values(last_seen_at=at))
         return WebSession(_user(row), str(row.csrf), bool(row.verified), row.expires_at)
 
     def close_session(self, token: str) -> None:

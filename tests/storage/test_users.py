@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
 from habeas.exceptions import InvalidRecord
 from habeas.storage.sql import SqlRegistry
-from habeas.storage.users import MAX_FAILURES, Role, TooManyAttempts
+from habeas.storage.users import (
+    MAX_FAILURES,
+    SESSION_IDLE,
+    SESSION_TTL,
+    Role,
+    TooManyAttempts,
+)
 
 AT = datetime(2026, 1, 1, 12, 0)
 PASSWORD = "correct horse battery"
@@ -64,3 +70,30 @@ def test_a_new_password_revokes_api_tokens_and_sessions(db_url: str) -> None:
     registry.set_password("dan", "another long passphrase", actor="admin", at=AT)
     assert registry.user_for_token(token, at=AT) is None
     assert registry.session(cookie, at=AT) is None
+
+
+def test_an_idle_session_ends_and_a_used_one_lives_until_its_term(db_url: str) -> None:
+    registry = SqlRegistry(db_url)
+    user = registry.add_user("eda", Role.EDITOR, PASSWORD, actor="test", at=AT)
+    cookie, _csrf = registry.open_session(user, at=AT, verified=True)
+    step = SESSION_IDLE - timedelta(minutes=1)
+    at = AT
+    while at + step < AT + SESSION_TTL:  # used every 29 minutes: never idle
+        at += step
+        assert registry.session(cookie, at=at) is not None, at
+    assert registry.session(cookie, at=AT + SESSION_TTL) is None  # the term still ends it
+
+    idle, _csrf = registry.open_session(user, at=AT, verified=True)
+    assert registry.session(idle, at=AT + SESSION_IDLE - timedelta(seconds=1)) is not None
+    later = AT + 2 * SESSION_IDLE
+    assert registry.session(idle, at=later) is None  # unused for 30 minutes
+    assert registry.session(idle, at=AT + SESSION_IDLE) is None  # and gone for good
+
+
+def test_a_session_used_less_than_a_minute_ago_is_not_written_again(db_url: str) -> None:
+    registry = SqlRegistry(db_url)
+    user = registry.add_user("fay", Role.EDITOR, PASSWORD, actor="test", at=AT)
+    cookie, _csrf = registry.open_session(user, at=AT, verified=True)
+    for second in range(0, 59, 5):  # read within a minute: last use stays at sign-in
+        assert registry.session(cookie, at=AT + timedelta(seconds=second)) is not None
+    assert registry.session(cookie, at=AT + SESSION_IDLE + timedelta(seconds=30)) is None

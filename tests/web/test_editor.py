@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pyotp
 import pytest
+from sqlalchemy import select, update
 from websupport import AT, PASSWORD, Site, build_review, csrf_of, login, serving
 
 from habeas.domain.proposal import ProposalStatus
-from habeas.storage.users import MAX_FAILURES, Role
+from habeas.storage.tables import web_sessions
+from habeas.storage.users import MAX_FAILURES, SESSION_IDLE, Role
 
 
 def _pending(site: Site) -> list[str]:
@@ -27,6 +29,25 @@ def test_session_cookie_is_httponly_and_samesite_strict(review_site: Site) -> No
     flags = [part.strip().lower() for part in cookie.split(";")]
     assert "httponly" in flags and "samesite=strict" in flags and "path=/" in flags
     assert "secure" not in flags  # plain HTTP on loopback
+
+
+def test_a_session_left_idle_signs_out(review_site: Site) -> None:
+    with review_site.client() as client:
+        login(client, "editor")
+        assert client.get("/editor/review").status_code == 200
+        with review_site.registry().engine.begin() as conn:  # the browser left for an hour
+            conn.execute(
+                update(web_sessions).values(
+                    last_seen_at=datetime.now(UTC).replace(tzinfo=None)
+                    - SESSION_IDLE
+                    - timedelta(minutes=30)
+                )
+            )
+        response = client.get("/editor/review")
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/login")
+    with review_site.registry().engine.connect() as conn:
+        assert conn.execute(select(web_sessions)).first() is None  # ended, not only refused
 
 
 def test_public_pages_for_a_signed_in_browser_are_never_cached(review_site: Site) -> None:
