@@ -187,6 +187,13 @@ class UserStore(SqlBase):
             lock_writers(conn)
             if conn.execute(select(t.users.c.id).where(t.users.c.name == name)).first():
                 raise Conflict(f'A user named "{name}" exists already. See: habeas user list')
+            folded = name.casefold()  # in Python: SQLite's lower() knows only ASCII
+            for other in conn.execute(select(t.users.c.name)).scalars():
+                if other.casefold() == folded:  # "Alice" beside "alice" reads as one person
+                    raise Conflict(
+                        f'A user named "{other}" exists already; names may not differ only '
+                        "in case. See: habeas user list"
+                    )
             conn.execute(
                 insert(t.users).values(
                     name=name,

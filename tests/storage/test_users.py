@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from habeas.exceptions import InvalidRecord
+from habeas.exceptions import Conflict, InvalidRecord
 from habeas.storage.sql import SqlRegistry
 from habeas.storage.users import (
     MAX_FAILURES,
@@ -97,3 +97,16 @@ def test_a_session_used_less_than_a_minute_ago_is_not_written_again(db_url: str)
     for second in range(0, 59, 5):  # read within a minute: last use stays at sign-in
         assert registry.session(cookie, at=AT + timedelta(seconds=second)) is not None
     assert registry.session(cookie, at=AT + SESSION_IDLE + timedelta(seconds=30)) is None
+
+
+def test_user_names_may_not_differ_only_in_case(db_url: str) -> None:
+    registry = SqlRegistry(db_url)
+    registry.add_user("gül", Role.EDITOR, PASSWORD, actor="test", at=AT)
+    with pytest.raises(Conflict, match='"gül" exists already; names may not differ only in'):
+        registry.add_user("GÜL", Role.VIEWER, PASSWORD, actor="test", at=AT)
+    with pytest.raises(Conflict, match="exists already"):
+        registry.add_user("gül", Role.VIEWER, PASSWORD, actor="test", at=AT)
+    registry.add_user("gülə", Role.VIEWER, PASSWORD, actor="test", at=AT)
+    registry.add_user("ŞƏHLA", Role.VIEWER, PASSWORD, actor="test", at=AT)
+    with pytest.raises(Conflict, match='"ŞƏHLA" exists already'):  # beyond ASCII, both ways
+        registry.add_user("şəhla", Role.VIEWER, PASSWORD, actor="test", at=AT)
