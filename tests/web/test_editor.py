@@ -154,6 +154,27 @@ def test_totp_second_factor_is_required_when_enrolled(review_site: Site) -> None
         assert other.get("/editor/review").status_code == 303
 
 
+def test_a_sign_in_waiting_for_its_second_factor_can_be_cancelled(review_site: Site) -> None:
+    secret = pyotp.random_base32()
+    review_site.registry().add_user(
+        "halfway", Role.EDITOR, PASSWORD, actor="test", at=AT, totp_secret=secret
+    )
+    with review_site.client() as client:
+        first = login(client, "halfway")
+        page = client.get(first.headers["location"])
+        assert "Cancel sign-in" in page.text
+        half = client.cookies.get("habeas_session") or ""
+        assert review_site.registry().session(half, at=datetime.now()) is not None
+        forged = client.post("/logout", data={"csrf": "not-the-token"})
+        assert forged.status_code == 403
+        assert review_site.registry().session(half, at=datetime.now()) is not None
+        cancelled = client.post("/logout", data={"csrf": csrf_of(page.text)})
+        assert cancelled.status_code == 303
+        assert review_site.registry().session(half, at=datetime.now()) is None
+        assert client.get("/login/totp").headers["location"] == "/login"
+        assert client.post("/logout", data={"csrf": "x"}).status_code in (303, 401)
+
+
 def test_second_factor_guessing_is_throttled(review_site: Site) -> None:
     secret = pyotp.random_base32()
     review_site.registry().add_user(

@@ -24,6 +24,7 @@ from habeas.web.auth import (
     AdminDep,
     EditorDep,
     Forbidden,
+    LoginRequired,
     RegistryDep,
     ViewerDep,
     check_csrf,
@@ -153,10 +154,12 @@ def totp(
 
 
 @router.post("/logout")
-def logout(
-    request: Request, registry: RegistryDep, session: ViewerDep, csrf: FormText = ""
-) -> Response:
-    """Sign out: the stored session is deleted and the cookie cleared."""
+def logout(request: Request, registry: RegistryDep, csrf: FormText = "") -> Response:
+    """Sign out, or cancel a sign-in waiting for its second factor: the stored session is
+    deleted and the cookie cleared."""
+    session = current_session(request) or pending_session(request)
+    if session is None:
+        raise LoginRequired("Sign in first.")
     check_csrf(session, csrf)
     registry.close_session(request.cookies.get(SESSION_COOKIE, ""))
     response = RedirectResponse("/", status_code=303)
