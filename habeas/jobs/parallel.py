@@ -9,6 +9,7 @@ breaks, which ``process_map`` turns into a ``WorkerError``.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -75,19 +76,28 @@ def process_map(
     initargs: tuple[Any, ...] = (),
 ) -> Iterator[Iterator[Result]]:
     """Start every job in ``workers`` new (spawned) processes; give an iterator over the
-    results as they finish, in any order. Leaving the block early cancels the jobs not
-    started; an error in it (or Ctrl-C) also ends the workers at once."""
+    results as they finish, in any order. Leaving the block (done, early, on an error or
+    Ctrl-C) cancels the jobs not started and waits for the running ones (a part at most).
+
+    Workers are never killed from here: one killed while it sends a part back leaves half a
+    message in the pipe, and the pool's reader then waits for the rest forever. For the same
+    reason the workers ignore Ctrl-C; this process stops them.
+    """
     context = multiprocessing.get_context("spawn")  # safe beside threads (web, progress bars)
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=initializer, initargs=initargs
+        workers, mp_context=context, initializer=_start, initargs=(initializer, initargs)
     )
     try:
-        futures = [pool.submit(function, job) for job in jobs]
-        yield _results(futures)
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown(wait=True, cancel_futures=True)  # left early: the parts running finish
+        yield _results([pool.submit(function, job) for job in jobs])
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start(initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
+    """Begin a worker: Ctrl-C is for the main process to handle; then the job's set-up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _results(futures: list[Future[Result]]) -> Iterator[Result]:
@@ -103,16 +113,6 @@ def _results(futures: list[Future[Result]]) -> Iterator[Result]:
     except BrokenProcessPool:
         raise WorkerError(
             "a worker process stopped without finishing its part (killed for lack of "
-            "memory?); run again with fewer workers (--workers 1) or more memory"
+            "memory?, or it could not start); run again with fewer workers (--workers 1) or "
+            "more memory"
         ) from None
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel the jobs not started and end the workers at once (an error or Ctrl-C)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        try:
-            process.terminate()
-        except (AttributeError, OSError):
-            pass

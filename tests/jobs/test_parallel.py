@@ -74,6 +74,20 @@ def fail_on_three(value: int) -> int:
     return value
 
 
+def large_or_fail(value: int) -> bytes:
+    """A job answering 20 MB, or raising on 5 (while others are sending theirs)."""
+    if value == 5:
+        raise ValueError("five")
+    return b"x" * (20 << 20)
+
+
+def interrupted(value: int) -> int:
+    """A job whose worker gets Ctrl-C (SIGINT) while it works."""
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.05)
+    return value
+
+
 def slow(value: int) -> int:
     """A job that takes a while."""
     time.sleep(0.2)
@@ -105,3 +119,18 @@ def test_leaving_early_cancels_the_rest() -> None:
         first = next(results)
     assert first in range(200)
     assert time.monotonic() - started < 20  # 200 jobs x 0.2 s / 2 workers would be 20 s
+
+
+def test_an_error_beside_large_answers_ends_without_a_hang() -> None:
+    for _ in range(3):  # workers are never killed halfway through sending a part back
+        started = time.monotonic()
+        with pytest.raises(ValueError, match="five"):
+            with process_map(large_or_fail, range(16), 2) as results:
+                for _answer in results:
+                    pass
+        assert time.monotonic() - started < 60
+
+
+def test_workers_leave_ctrl_c_to_the_main_process() -> None:
+    with process_map(interrupted, range(6), 2) as results:
+        assert sorted(results) == list(range(6))

@@ -12,6 +12,7 @@ from websupport import AT, PASSWORD, Site, build_review, csrf_of, login, serving
 from habeas.domain.proposal import ProposalStatus
 from habeas.storage.tables import web_sessions
 from habeas.storage.users import MAX_FAILURES, SESSION_IDLE, Role
+from habeas.web.auth import now
 
 
 def _pending(site: Site) -> list[str]:
@@ -145,7 +146,7 @@ def test_totp_second_factor_is_required_when_enrolled(review_site: Site) -> None
         assert good.status_code == 303
         assert client.get("/editor/review").status_code == 200
         assert client.cookies.get("habeas_session") not in (None, half)  # a new token
-        assert review_site.registry().session(half or "", at=datetime.now()) is None
+        assert review_site.registry().session(half or "", at=now()) is None
     with review_site.client() as other:  # someone who watched the code being typed
         again = login(other, "totp-user")
         page = other.get(again.headers["location"])
@@ -164,13 +165,13 @@ def test_a_sign_in_waiting_for_its_second_factor_can_be_cancelled(review_site: S
         page = client.get(first.headers["location"])
         assert "Cancel sign-in" in page.text
         half = client.cookies.get("habeas_session") or ""
-        assert review_site.registry().session(half, at=datetime.now()) is not None
+        assert review_site.registry().session(half, at=now()) is not None
         forged = client.post("/logout", data={"csrf": "not-the-token"})
         assert forged.status_code == 403
-        assert review_site.registry().session(half, at=datetime.now()) is not None
+        assert review_site.registry().session(half, at=now()) is not None
         cancelled = client.post("/logout", data={"csrf": csrf_of(page.text)})
         assert cancelled.status_code == 303
-        assert review_site.registry().session(half, at=datetime.now()) is None
+        assert review_site.registry().session(half, at=now()) is None
         assert client.get("/login/totp").headers["location"] == "/login"
         assert client.post("/logout", data={"csrf": "x"}).status_code in (303, 401)
 
