@@ -15,6 +15,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 
 from habeas.domain.audit import AuditEntry
 from habeas.exceptions import Conflict, HabeasError, InvalidRecord, NotFound
@@ -39,6 +40,7 @@ FAILURE_WINDOW = timedelta(minutes=15)
 SESSION_TTL = timedelta(hours=12)
 SESSION_IDLE = timedelta(minutes=30)  # a session unused this long ends (a shared computer)
 SEEN_EVERY = timedelta(minutes=1)  # how often a used session's last use is written down
+SECOND_FACTOR_TTL = timedelta(minutes=10)  # a sign-in waiting for its code, at most
 TOKEN_PREFIX = "habeas_"
 
 
@@ -369,27 +371,41 @@ class UserStore(SqlBase):
 
     def session(self, token: str, *, at: datetime) -> WebSession | None:
         """The live session behind a cookie value, or None when unknown, expired (SESSION_TTL
-        after sign-in) or idle (unused for SESSION_IDLE); using it keeps it from going idle."""
+        after sign-in), idle (unused for SESSION_IDLE) or waiting for its second factor for
+        longer than SECOND_FACTOR_TTL; using it keeps it from going idle."""
         if not token:
             return None
         s = t.web_sessions.c
         digest = _digest(token)
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(t.users, s.csrf, s.verified, s.expires_at, s.created_at, s.last_seen_at)
+                select(
+                    t.users,
+                    s.csrf,
+                    s.verified,
+                    s.expires_at,
+                    s.created_at.label("signed_in_at"),  # users has a created_at too
+                    s.last_seen_at,
+                )
                 .join(t.web_sessions, t.web_sessions.c.user_id == t.users.c.id)
                 .where(s.id == digest, s.expires_at > at)
             ).first()
         if row is None or row.disabled:
             return None
-        seen = row.last_seen_at or row.created_at
-        if at - seen >= SESSION_IDLE:
+        seen = row.last_seen_at or row.signed_in_at
+        waited = not row.verified and at - row.signed_in_at >= SECOND_FACTOR_TTL
+        if waited or at - seen >= SESSION_IDLE:
             with self.engine.begin() as conn:  # signed out: the cookie opens nothing again
                 conn.execute(delete(t.web_sessions).where(s.id == digest))
             return None
         if at - seen >= SEEN_EVERY:
-            with self.engine.begin() as conn:
-                conn.execute(update(t.web_sessions).where(s.id == digest).values(last_seen_at=at))
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(
+                        update(t.web_sessions).where(s.id == digest).values(last_seen_at=at)
+                    )
+            except OperationalError:  # the database is busy (a long import): next time
+                pass
         return WebSession(_user(row), str(row.csrf), bool(row.verified), row.expires_at)
 
     def close_session(self, token: str) -> None:

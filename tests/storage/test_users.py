@@ -11,6 +11,7 @@ from habeas.exceptions import Conflict, InvalidRecord
 from habeas.storage.sql import SqlRegistry
 from habeas.storage.users import (
     MAX_FAILURES,
+    SECOND_FACTOR_TTL,
     SESSION_IDLE,
     SESSION_TTL,
     Role,
@@ -110,3 +111,14 @@ def test_user_names_may_not_differ_only_in_case(db_url: str) -> None:
     registry.add_user("ŞƏHLA", Role.VIEWER, PASSWORD, actor="test", at=AT)
     with pytest.raises(Conflict, match='"ŞƏHLA" exists already'):  # beyond ASCII, both ways
         registry.add_user("şəhla", Role.VIEWER, PASSWORD, actor="test", at=AT)
+
+
+def test_a_sign_in_waiting_for_its_second_factor_ends_after_ten_minutes(db_url: str) -> None:
+    registry = SqlRegistry(db_url)
+    user = registry.add_user("gia", Role.EDITOR, PASSWORD, actor="test", at=AT)
+    pending, _csrf = registry.open_session(user, at=AT, verified=False)
+    for minute in (2, 4, 6, 8):  # used, so never idle; but the code never came
+        assert registry.session(pending, at=AT + timedelta(minutes=minute)) is not None
+    assert registry.session(pending, at=AT + SECOND_FACTOR_TTL) is None
+    signed, _csrf = registry.open_session(user, at=AT, verified=True)
+    assert registry.session(signed, at=AT + SECOND_FACTOR_TTL) is not None
