@@ -28,12 +28,6 @@ class WorkerError(HabeasError):
     """A worker process stopped without an answer (killed for memory, or crashed)."""
 
 
-def byte_ranges(path: Path, size: int, parts: int) -> list[Range]:
-    """Split a file into about ``parts`` byte ranges that start at line beginnings."""
-    step = max(size // parts, 1)
-    return _aligned(path, size, [step] * parts)
-
-
 def tapered_ranges(path: Path, size: int, chunk: int, workers: int) -> list[Range]:
     """Split a file into ranges of about ``chunk`` bytes (less for a small file: eight per
     worker at least) that halve toward the end (each size ``workers`` times, down to an

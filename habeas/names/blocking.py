@@ -341,6 +341,7 @@ class NameIndex:
                 continue
             sounds = given_sounds(reading)
             mine = reading.given
+            # given_ceiling bounds a group's word; this bounds the query's (any word, "*" too)
             ceiling = max(GIVEN_FOR * frequency.rarity(mine), INITIAL_FOR) if mine else INITIAL_FOR
             for surname in self.surnames_near(reading.surname):
                 head = heads.get((reading.surname, surname))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from habeas.jobs.parallel import WorkerError, byte_ranges, process_map, tapered_ranges
+from habeas.jobs.parallel import WorkerError, process_map, tapered_ranges
 
 
 def _lines_file(path: Path, count: int) -> Path:
@@ -29,14 +29,12 @@ def _covers_by_lines(path: Path, ranges: list[tuple[Path, int, int]]) -> None:
         assert start == 0 or data[start - 1 : start] == b"\n"
 
 
-def test_byte_ranges_tile_the_file_on_line_starts(tmp_path: Path) -> None:
+def test_ranges_tile_the_file_on_line_starts(tmp_path: Path) -> None:
     path = _lines_file(tmp_path / "f.txt", 2_000)
     size = path.stat().st_size
-    for parts in (1, 3, 16, 500, 5_000):
-        ranges = byte_ranges(path, size, parts)
-        _covers_by_lines(path, ranges)
-        assert len(ranges) <= min(parts, 2_000)
-    assert len(byte_ranges(path, size, 16)) == 16
+    for chunk in (size * 2, size // 3, size // 16, size // 500, 7, 1):
+        for workers in (1, 2, 4):
+            _covers_by_lines(path, tapered_ranges(path, size, chunk, workers))
 
 
 def test_tapered_ranges_shrink_toward_the_end(tmp_path: Path) -> None:

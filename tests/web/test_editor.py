@@ -126,11 +126,15 @@ def test_unknown_user_and_wrong_password_read_the_same(review_site: Site) -> Non
     assert "Wrong user name or password." in wrong.text
 
 
-def test_totp_second_factor_is_required_when_enrolled(review_site: Site) -> None:
+def _enrolled(site: Site, name: str) -> str:
+    """Add an editor with a second factor; return its TOTP secret."""
     secret = pyotp.random_base32()
-    review_site.registry().add_user(
-        "totp-user", Role.EDITOR, PASSWORD, actor="test", at=AT, totp_secret=secret
-    )
+    site.registry().add_user(name, Role.EDITOR, PASSWORD, actor="test", at=AT, totp_secret=secret)
+    return secret
+
+
+def test_totp_second_factor_is_required_when_enrolled(review_site: Site) -> None:
+    secret = _enrolled(review_site, "totp-user")
     with review_site.client() as client:
         first = login(client, "totp-user")
         assert first.headers["location"].startswith("/login/totp")
@@ -156,10 +160,7 @@ def test_totp_second_factor_is_required_when_enrolled(review_site: Site) -> None
 
 
 def test_a_sign_in_waiting_for_its_second_factor_can_be_cancelled(review_site: Site) -> None:
-    secret = pyotp.random_base32()
-    review_site.registry().add_user(
-        "halfway", Role.EDITOR, PASSWORD, actor="test", at=AT, totp_secret=secret
-    )
+    _enrolled(review_site, "halfway")
     with review_site.client() as client:
         first = login(client, "halfway")
         page = client.get(first.headers["location"])
@@ -177,10 +178,7 @@ def test_a_sign_in_waiting_for_its_second_factor_can_be_cancelled(review_site: S
 
 
 def test_second_factor_guessing_is_throttled(review_site: Site) -> None:
-    secret = pyotp.random_base32()
-    review_site.registry().add_user(
-        "guessed", Role.EDITOR, PASSWORD, actor="test", at=AT, totp_secret=secret
-    )
+    secret = _enrolled(review_site, "guessed")
     wrong = str((int(pyotp.TOTP(secret).now()) + 500_000) % 1_000_000).zfill(6)
     with review_site.client() as client:
         first = login(client, "guessed")
