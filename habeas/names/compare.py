@@ -40,7 +40,7 @@ from habeas.names.words import MIDDLE_AGAINST as MIDDLE_AGAINST
 from habeas.names.words import MIDDLE_FOR as MIDDLE_FOR
 from habeas.names.words import MIDDLE_SAME as MIDDLE_SAME
 from habeas.names.words import ORDER_AGAINST as ORDER_AGAINST
-from habeas.names.words import extras, middle_weight
+from habeas.names.words import extras, initials_conflict, middle_weight
 from habeas.names.words import joined_key as joined_key
 from habeas.names.words import order_conflict as order_conflict
 from habeas.names.words import readings as readings
@@ -219,6 +219,16 @@ def _middles(left: ParsedName, right: ParsedName) -> PartComparison | None:
     return PartComparison(Part.MIDDLE, a, b, None, weight, note)
 
 
+def _initials(left: ParsedName, right: ParsedName) -> PartComparison | None:
+    """Return evidence against a pair whose middle initials do not fit (only against)."""
+    conflict = initials_conflict(left, right)
+    if conflict is None:
+        return None
+    initial, other = conflict
+    note = f"middle initial {initial}. does not fit {other}"
+    return PartComparison(Part.MIDDLE, initial, other, None, -MIDDLE_AGAINST, note)
+
+
 def _father_cap(left: ParsedName, right: ParsedName) -> float:
     """Return FATHER_CAP when both patronymics are present and name different fathers."""
     if left.patronymic is None or right.patronymic is None:
@@ -329,6 +339,7 @@ def _score(
         _given(left, right, frequency),
         _patronymics(left, right),
         _middles(left, right),
+        _initials(left, right),
         years,
         _gender(left, right, left_gender, right_gender),
     ):
@@ -371,6 +382,8 @@ def _quick(
     middle = middle_weight(left, right)
     if middle is not None:
         logit += middle[0]
+    if (left.initials or right.initials) and initials_conflict(left, right) is not None:
+        logit -= MIDDLE_AGAINST
     lg, rg = gender_cue(left, left_gender), gender_cue(right, right_gender)
     if lg is not None and rg is not None and lg != rg:
         logit -= GENDER_AGAINST

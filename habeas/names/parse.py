@@ -172,9 +172,13 @@ def may_leave_out(word: str) -> bool:
 
 
 def _is_initial(token: str) -> bool:
-    """Tell whether a token is an initial such as "R", "R." or "Yu."."""
+    """Tell whether a token is an initial such as "R", "R." or "Yu." (not "Mr." or "Dr.")."""
     letters = token.rstrip(".")
-    return letters.isalpha() and (len(letters) == 1 or (len(letters) == 2 and token.endswith(".")))
+    if not letters.isalpha():
+        return False
+    if len(letters) == 1:
+        return True
+    return len(letters) == 2 and token.endswith(".") and letters.lower() not in _HONORIFICS
 
 
 def may_be_initial(token: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from habeas.names.parse import NameOrder, ParsedName, patronymic_stem, split_birth_year
-from habeas.names.similarity import agreement, token_similarity
+from habeas.names.similarity import agreement, first_sounds, token_similarity
 from habeas.names.translit import fold
 
 MIDDLE_FOR, MIDDLE_AGAINST = 0.5, 4.5
@@ -74,6 +74,42 @@ def middle_weight(left: ParsedName, right: ParsedName) -> tuple[float, int, int,
         agree = min(agreement(closest), 0.0)
         return MIDDLE_AGAINST * agree, matched, len(left_over), len(rest)
     return min(matched, 2) * MIDDLE_FOR, matched, len(left_over), len(rest)
+
+
+def middle_initials(name: ParsedName) -> tuple[str, ...]:
+    """Return the initials of a name's middle names (or father's name): those after the given
+    name, or after the given-name initial when the name has none (Лавров С. В.)."""
+    return name.initials if name.given else name.initials[1:]
+
+
+def _middle_words(name: ParsedName) -> tuple[tuple[str, str], ...]:
+    """Return (word, as shown) for the middle names, then the father's name, that middle
+    initials stand for."""
+    found = tuple((word, word) for word in name.middle)
+    if name.patronymic is None:
+        return found
+    father = patronymic_stem(name.patronymic, name.patronymic_marker)
+    return (*found, (father, name.patronymic))
+
+
+def initials_conflict(left: ParsedName, right: ParsedName) -> tuple[str, str] | None:
+    """Return the first middle initial that cannot stand for the other side's middle name,
+    father's name or middle initial in the same place, with that word as written.
+
+    Only disagreement counts (William G. Frost / William W. Frost, Mirgadirov R. F. /
+    Mirqədirov Rauf Vaqif oğlu): an initial that fits proves little, one that does not is as
+    strong as a middle name that differs.
+    """
+    for mine, theirs in ((left, right), (right, left)):
+        initials = middle_initials(mine)
+        if not initials:
+            continue
+        others = tuple((i, i) for i in middle_initials(theirs)) or _middle_words(theirs)
+        for initial, (other, shown) in zip(initials, others, strict=False):
+            sounds, other_sounds = first_sounds(initial), first_sounds(other)
+            if sounds and other_sounds and not sounds & other_sounds:
+                return initial, shown
+    return None
 
 
 def _rotation_of_increasing(sequence: list[int]) -> bool:

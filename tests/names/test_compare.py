@@ -120,3 +120,36 @@ def test_a_stated_gender_other_than_male_or_female_is_no_evidence() -> None:
     assert other.score == plain.score and other.decision is Decision.MATCH
     female = compare("Rashad Aliyev", "Рашад Алиев", left_gender="male", right_gender="female")
     assert female.score < plain.score
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "shown"),
+    [
+        ("William G. Frost", "William W. Frost", "middle initial G. does not fit W"),
+        ("Mirgadirov R.F.", "Mirqədirov Rauf Vaqif oğlu", "middle initial F. does not fit Vaqif"),
+        ("Лавров С. И.", "Sergey Viktorovich Lavrov", "middle initial И. does not fit Viktorovich"),
+    ],
+)
+def test_a_middle_initial_that_does_not_fit_tells_people_apart(
+    left: str, right: str, shown: str
+) -> None:
+    match = compare(left, right)
+    assert match.decision is Decision.NO
+    assert shown in match.explanation
+    assert quick_score(parse_name(left), parse_name(right)) < POSSIBLE_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Mirgadirov R.F.", "Mirqədirov Rauf Fazil oğlu"),
+        ("Лавров С. В.", "Sergey Viktorovich Lavrov"),
+        ("John F. Kennedy", "John Fitzgerald Kennedy"),
+        ("Mr. Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan"),
+    ],
+)
+def test_a_middle_initial_that_fits_costs_nothing(left: str, right: str) -> None:
+    match = compare(left, right)
+    assert match.decision is not Decision.NO
+    assert "middle initial" not in match.explanation
+    assert quick_score(parse_name(left), parse_name(right)) == match.score

@@ -91,3 +91,8 @@ def test_split_birth_year(text: str, year: int) -> None:
 
 def test_no_birth_year() -> None:
     assert split_birth_year("Rauf Mirgadirov") == ("Rauf Mirgadirov", None)
+
+
+def test_a_title_with_a_full_stop_is_not_an_initial() -> None:
+    assert parse_name("Mr. Recep Tayyip Erdoğan").initials == ()
+    assert parse_name("Dr. Yu. Ivanov").initials == ("Y",)
