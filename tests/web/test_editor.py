@@ -235,8 +235,12 @@ def test_viewer_reads_the_queue_but_cannot_review(review_site: Site) -> None:
             f"/editor/review/{target}/accept", data={"csrf": csrf_of(queue.text)}
         )
         assert client.get("/editor/users").status_code == 403
+        audit = client.get("/editor/audit")
+        verify = client.get("/editor/audit", params={"verify": "1"})
     assert response.status_code == 403
     assert target in _pending(review_site)
+    assert audit.status_code == 200 and "Verify the hash chain" not in audit.text
+    assert verify.status_code == 403 and "hash chain is intact" not in verify.text
 
 
 def test_editor_person_view_shows_internal_fields_and_history(review_site: Site) -> None:

@@ -313,7 +313,10 @@ def audit_log(
     verify: bool = False,
 ) -> Response:
     """The audit trail, newest first, filterable per record and per user; `verify` walks
-    the whole hash chain."""
+    the whole hash chain (editors only: it reads every entry)."""
+    if verify and not session.user.may(Role.EDITOR):
+        name, role = session.user.name, session.user.role.value
+        raise Forbidden(f'Verifying the audit chain needs the "editor" role; {name} is "{role}".')
     total, shown = registry.find_audit(entity=entity, entity_id=entity_id, actor=actor, limit=limit)
     if not session.user.may(Role.EDITOR):
         # Before/after states hold every field, restricted ones included.
