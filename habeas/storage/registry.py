@@ -57,6 +57,18 @@ class ApplySummary:
         """Records added or changed."""
         return sum(self.added.values()) + sum(self.changed.values())
 
+    def plus(self, other: ApplySummary) -> ApplySummary:
+        """Both units of work's counts, added up per kind of record."""
+
+        def total(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+            return {kind: a.get(kind, 0) + b.get(kind, 0) for kind in {**a, **b}}
+
+        return ApplySummary(
+            total(self.added, other.added),
+            total(self.changed, other.changed),
+            total(self.unchanged, other.unchanged),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ListPerson:

@@ -252,12 +252,17 @@ class ReviewStore(SqlBase):
         at: datetime,
         reason: str = "",
         same_person: bool = False,
+        corrections: ChangeSet | None = None,
+        correction_reason: str = "",
     ) -> ApplySummary:
         """Accept a pending proposal: write its events and names, then mark it accepted.
 
         A proposal for a new person whose id an earlier acceptance already created (the
         same spelling in another article) is refused unless `same_person` says the reviewer
         checked they are one person: a spelling alone never merges two people.
+        `corrections` (a reviewer's edit of what the proposal says, such as its date) are
+        written in the same transaction, as new versions with `correction_reason`: the
+        acceptance and the edit land together or not at all.
         """
         proposal = self._pending(proposal_id)
         try:
@@ -288,6 +293,10 @@ class ReviewStore(SqlBase):
             lock_writers(conn)
             self._close(conn, proposal, ProposalStatus.ACCEPTED, actor=actor, at=at, reason=why)
             summary = self.apply_within(conn, changes, actor=actor, at=at, reason=why)
+            if corrections is not None:
+                why_edited = correction_reason or f"edited on acceptance of proposal {proposal.id}"
+                edited = self.apply_within(conn, corrections, actor=actor, at=at, reason=why_edited)
+                summary = summary.plus(edited)
             if proposal.person is not None:
                 conn.execute(
                     update(t.proposals)

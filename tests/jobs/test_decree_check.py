@@ -7,17 +7,20 @@ On 2015-12-28 the fixture holds six political prisoners before the decree takes 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 from factory import DATA
 
+from habeas.domain.dates import parse_partial_date
 from habeas.domain.decree import DecreeKind
 from habeas.domain.event import EventKind, ReleaseReason
 from habeas.domain.proposal import ProposalStatus
-from habeas.exceptions import Conflict, InputError
+from habeas.exceptions import Conflict, InputError, InvalidRecord
 from habeas.jobs.decree import check_decree, import_decree
 from habeas.jobs.transfer import import_files
+from habeas.storage.registry import ChangeSet
 from habeas.storage.sql import SqlRegistry
 
 FIXTURE = DATA / "registry"
@@ -102,6 +105,29 @@ def test_accepting_writes_the_release_with_the_decree_as_source(db_url: str) -> 
     assert registry.get_proposal(proposal.id).status is ProposalStatus.ACCEPTED
     with pytest.raises(Conflict):
         registry.accept(proposal.id, actor="ana", at=NOW)
+    assert registry.verify_audit() is None
+
+
+def test_an_edit_on_acceptance_lands_with_it_or_not_at_all(db_url: str) -> None:
+    registry = _registry(db_url)
+    _import(registry)
+    proposal = next(p for p in registry.proposals() if p.person_id == "p8")
+    release = proposal.events[0]
+    audit = registry.audit_count()
+    wrong = ChangeSet(events=[replace(release, date=parse_partial_date("1990-01-01"))])
+    with pytest.raises(InvalidRecord):  # a release before the arrest
+        registry.accept(proposal.id, actor="ana", at=NOW, corrections=wrong)
+    assert registry.get_proposal(proposal.id).status is ProposalStatus.PENDING
+    assert registry.count(date(2015, 12, 28)) == 5 and registry.audit_count() == audit
+    later = ChangeSet(events=[replace(release, date=parse_partial_date("2015-12-29"))])
+    registry.accept(
+        proposal.id, actor="ana", at=NOW, corrections=later, correction_reason="took effect later"
+    )
+    versions = [e for e in registry.events_of("p8", history=True) if e.id == release.id]
+    assert [(str(v.date), v.reason) for v in sorted(versions, key=lambda v: v.version)] == [
+        ("2015-12-28", f"accepted proposal {proposal.id}"),
+        ("2015-12-29", "took effect later"),
+    ]
     assert registry.verify_audit() is None
 
 

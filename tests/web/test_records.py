@@ -230,3 +230,22 @@ def test_editor_adds_a_source_and_a_case_and_events_cite_the_source_unchanged(
     with review_site.client() as public:
         page = public.get("/persons/p4").text
     assert "Art. 274 — high treason" in page and "Court record 77 (fictional)" in page
+
+
+def test_an_edit_on_acceptance_that_is_refused_leaves_the_proposal_pending(
+    review_site: Site,
+) -> None:
+    registry = review_site.registry()
+    proposal = next(p for p in registry.proposals(ProposalStatus.PENDING) if p.decision == "match")
+    before = registry.events_of(proposal.person_id, history=True)
+    audit = registry.audit_count()
+    client, token = _signed_in(review_site)
+    with closing(client):
+        response = client.post(
+            f"/editor/review/{proposal.id}/accept",
+            data={"csrf": token, "reason": "checked", "date": "1990-01-01"},
+        )
+    assert response.status_code == 422
+    assert registry.get_proposal(proposal.id).status is ProposalStatus.PENDING
+    assert registry.events_of(proposal.person_id, history=True) == before
+    assert registry.audit_count() == audit

@@ -244,7 +244,8 @@ def accept(
     same_person: FormText = "",
 ) -> Response:
     """Accept: the proposal's events and names are written with the audit entry. A changed
-    date (edit-then-accept) is recorded right after as a correction of the accepted event."""
+    date (edit-then-accept) is recorded in the same transaction as a correction of the
+    accepted event: both land, or neither."""
     check_csrf(session, csrf)
     proposal = registry.get_proposal(proposal_id)
     new_date = None
@@ -253,25 +254,24 @@ def accept(
             new_date = parse_partial_date(date)
         except ValueError as exc:
             raise InvalidRecord(f"date: {exc}", {"date": str(exc)}) from None
-    at = now()
-    registry.accept(
-        proposal_id,
-        actor=session.user.name,
-        at=at,
-        reason=reason.strip(),
-        same_person=bool(same_person),
-    )
+    corrections = None
+    reason_edited = ""
     if new_date is not None and proposal.events and proposal.events[0].date != new_date:
         first = proposal.events[0]
         corrected = replace(first, date=new_date, recorded_at=None, recorded_by="", reason="")
-        registry.apply(
-            ChangeSet(events=[corrected]),
-            actor=session.user.name,
-            at=at,
-            reason=(
-                f"edited on acceptance of proposal {proposal_id}: date {first.date} -> {new_date}"
-            ),
+        corrections = ChangeSet(events=[corrected])
+        reason_edited = (
+            f"edited on acceptance of proposal {proposal_id}: date {first.date} -> {new_date}"
         )
+    registry.accept(
+        proposal_id,
+        actor=session.user.name,
+        at=now(),
+        reason=reason.strip(),
+        same_person=bool(same_person),
+        corrections=corrections,
+        correction_reason=reason_edited,
+    )
     return RedirectResponse(f"/editor/review?done=accepted+{quote(proposal_id)}", status_code=303)
 
 
