@@ -3,13 +3,18 @@ a map over them that ends with one clear line when a worker dies.
 
 ``multiprocessing.Pool`` replaces a worker the system killed (out of memory, say) and waits
 forever for the part it was reading; ``concurrent.futures.ProcessPoolExecutor`` notices and
-breaks, which ``process_map`` turns into a ``WorkerError``.
+breaks, which ``process_map`` turns into a ``WorkerError``. Workers hand their answers over
+in private files, so the pipe only ever carries a file name (a write too short to be cut).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import pickle
+import shutil
 import signal
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -73,18 +78,40 @@ def process_map(
     results as they finish, in any order. Leaving the block (done, early, on an error or
     Ctrl-C) cancels the jobs not started and waits for the running ones (a part at most).
 
-    Workers are never killed from here: one killed while it sends a part back leaves half a
-    message in the pipe, and the pool's reader then waits for the rest forever. For the same
-    reason the workers ignore Ctrl-C; this process stops them.
+    A worker killed while it sent a large answer through the pool's pipe would leave half a
+    message there, and the pool's reader would wait for the rest forever. So each answer is
+    written to a file in a folder only this user can read, and the pipe carries its name;
+    the file is read and deleted here, and the folder goes when the block ends. Workers are
+    never killed from here, and they ignore Ctrl-C; this process stops them.
     """
     context = multiprocessing.get_context("spawn")  # safe beside threads (web, progress bars)
+    folder = tempfile.mkdtemp(prefix="habeas-parts-")  # mode 0700
     pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start, initargs=(initializer, initargs)
     )
     try:
-        yield _results([pool.submit(function, job) for job in jobs])
+        yield _results([pool.submit(_answer, function, folder, job) for job in jobs])
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _answer(function: Callable[[Job], Result], folder: str, job: Job) -> str:
+    """Run one job in a worker; write its answer to a new file in folder and return the name."""
+    result = function(job)
+    handle, name = tempfile.mkstemp(suffix=".part", dir=folder)
+    with os.fdopen(handle, "wb") as stream:
+        pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    return name
+
+
+def _collect(name: str) -> Any:
+    """Read an answer a worker wrote, and delete its file."""
+    try:
+        with open(name, "rb") as stream:
+            return pickle.load(stream)
+    finally:
+        os.unlink(name)
 
 
 def _start(initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
@@ -94,8 +121,8 @@ def _start(initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) ->
         initializer(*initargs)
 
 
-def _results(futures: list[Future[Result]]) -> Iterator[Result]:
-    """Yield each future's result as it completes, keeping none once given (parts are large);
+def _results(futures: list[Future[str]]) -> Iterator[Any]:
+    """Yield each future's answer as it completes, keeping none once given (parts are large);
     a dead worker is one WorkerError."""
     pending = set(futures)
     futures.clear()
@@ -103,7 +130,7 @@ def _results(futures: list[Future[Result]]) -> Iterator[Result]:
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             while done:
-                yield done.pop().result()
+                yield _collect(done.pop().result())
     except BrokenProcessPool:
         raise WorkerError(
             "a worker process stopped without finishing its part (killed for lack of "

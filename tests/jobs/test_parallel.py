@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile
 import time
 from pathlib import Path
 
@@ -132,3 +133,42 @@ def test_an_error_beside_large_answers_ends_without_a_hang() -> None:
 def test_workers_leave_ctrl_c_to_the_main_process() -> None:
     with process_map(interrupted, range(6), 2) as results:
         assert sorted(results) == list(range(6))
+
+
+class _DiesWhenSaved:
+    """An answer whose worker the system kills (as for memory) while it is being saved."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        os.kill(os.getpid(), signal.SIGKILL)
+        return (_DiesWhenSaved, ())
+
+
+def large_or_die(value: int) -> object:
+    """A job answering 20 MB, or one whose worker is killed while handing its answer over."""
+    if value == 5:
+        return [b"y" * (20 << 20), _DiesWhenSaved()]
+    return b"x" * (20 << 20)
+
+
+def test_a_worker_killed_while_handing_over_its_answer_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    started = time.monotonic()
+    with pytest.raises(WorkerError, match="worker process stopped"):
+        with process_map(large_or_die, range(12), 2) as results:
+            for _answer in results:
+                pass
+    assert time.monotonic() - started < 60
+    assert list(tmp_path.iterdir()) == []  # half-written answers are gone with their folder
+
+
+def test_answers_pass_through_private_files_that_are_gone_after_the_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with process_map(slow, range(40), 2) as results:
+        next(results)
+        (folder,) = list(tmp_path.iterdir())
+        assert folder.stat().st_mode & 0o077 == 0  # no one else may read the parts
+    assert list(tmp_path.iterdir()) == []
