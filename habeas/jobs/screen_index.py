@@ -29,6 +29,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -177,12 +178,17 @@ class _Builder:
 
     def rows(self, part: _Part) -> None:
         """Put the filed names into the part as rows."""
-        dumps = orjson.dumps
         classes = self.classes
-        part.surnames = [(s, dumps([classes[s], g])) for s, g in self.groups.items()]
-        part.keys = [(key, dumps(found)) for key, found in self.by_key.items()]
-        part.joined = [(key, dumps(ids)) for key, ids in self.joined.items()]
+        part.surnames = [(s, _dumps([classes[s], g])) for s, g in self.groups.items()]
+        part.keys = [(key, _dumps(found)) for key, found in self.by_key.items()]
+        part.joined = [(key, _dumps(ids)) for key, ids in self.joined.items()]
         part.symbols = {symbol for key in self.by_key for symbol in key}
+
+
+def _dumps(value: object) -> bytes:
+    """Return value as JSON in a bytes object of its own size: orjson's own answer keeps the
+    buffer it grew (4 KiB at least), and a part holds a hundred thousand of them."""
+    return bytes(memoryview(orjson.dumps(value)))
 
 
 def _read_line(line: bytes, offset: int, part: _Part, builder: _Builder) -> None:
@@ -285,9 +291,11 @@ def _write(connection: sqlite3.Connection, parts: Iterable[_Part], meta: dict[st
             skipped.update(part.skipped)
             symbols |= part.symbols
             read_entities += part.read_entities
-        rows = ((key, _merged(by_key[key])) for key in sorted(by_key))
-        connection.executemany("INSERT INTO keys VALUES (?, ?)", rows)
-        connection.executescript(_INDEXES)
+        with ThreadPoolExecutor(1) as indexing:  # SQLite lets go of the GIL while it indexes
+            indexed = indexing.submit(connection.executescript, _INDEXES)
+            rows = _merged_rows(by_key)
+            indexed.result()
+        connection.executemany("INSERT INTO keys VALUES (?, ?)", zip(*rows, strict=True))
         meta = {
             **meta,
             "symbols": "".join(sorted(symbols)),
@@ -295,6 +303,12 @@ def _write(connection: sqlite3.Connection, parts: Iterable[_Part], meta: dict[st
             "skipped": orjson.dumps(dict(sorted(skipped.items()))).decode(),
         }
         connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+
+
+def _merged_rows(by_key: dict[str, list[bytes]]) -> tuple[list[str], list[bytes]]:
+    """Return the keys in order and their merged parts (let go of as they are merged)."""
+    keys = sorted(by_key)
+    return keys, [_merged(by_key.pop(key)) for key in keys]
 
 
 def _merged(blobs: list[bytes]) -> bytes:
@@ -305,7 +319,7 @@ def _merged(blobs: list[bytes]) -> bytes:
     for blob in blobs:
         for sound, surnames in orjson.loads(blob).items():
             merged.setdefault(sound, set()).update(surnames)
-    return orjson.dumps({sound: sorted(found) for sound, found in merged.items()})
+    return _dumps({sound: sorted(found) for sound, found in merged.items()})
 
 
 def build_index(
@@ -337,7 +351,7 @@ def build_index(
         ) from None
     os.close(handle)
     try:
-        connection = sqlite3.connect(temporary)
+        connection = sqlite3.connect(temporary, check_same_thread=False)  # one at a time
         try:
             for pragma in _WRITING:
                 connection.execute(f"PRAGMA {pragma}")
