@@ -287,6 +287,23 @@ def surname_gender(token: str | None) -> Gender | None:
     return None
 
 
+RUN_TOGETHER = 4  # letters on each side of a capital inside a word that make it two words
+
+
+def _run_apart(token: str) -> list[str]:
+    """Split words written together ("FridrichBuchenberg", "MirqədirovRauf": a lost space, an
+    OCR slip) at each capital after a small letter, when every piece is a capitalised word of
+    four letters or more (so McDonald, DiCaprio, LeBron, MacLeod and VanDerBeek stay whole)."""
+    rest = token[1:]
+    if not rest or rest.islower() or rest.isupper():
+        return [token]
+    cuts = [at for at in range(1, len(token)) if token[at].isupper() and token[at - 1].islower()]
+    pieces = [token[a:b] for a, b in zip([0, *cuts], [*cuts, len(token)], strict=True)]
+    if all(len(piece) >= RUN_TOGETHER and piece[1:].islower() for piece in pieces):
+        return pieces
+    return [token]
+
+
 def _tokens(text: str) -> tuple[list[str], int | None]:
     """Split a name into tokens; return them and the index where a comma split them."""
     comma_at: int | None = None
@@ -297,7 +314,7 @@ def _tokens(text: str) -> tuple[list[str], int | None]:
         for raw in _HYPHENS.sub(" ", piece.replace(".", ". ")).split():
             token = _clean(raw)
             if token and token != ".":
-                tokens.append(token)
+                tokens.extend(_run_apart(token))
     return tokens, comma_at
 
 

@@ -96,3 +96,20 @@ def test_no_birth_year() -> None:
 def test_a_title_with_a_full_stop_is_not_an_initial() -> None:
     assert parse_name("Mr. Recep Tayyip Erdoğan").initials == ()
     assert parse_name("Dr. Yu. Ivanov").initials == ("Y",)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("FridrichBuchenberg", ("Fridrich", "Buchenberg")),
+        ("MirqədirovRauf Fazil oğlu", ("Mirqədirov", "Rauf")),
+        ("Ronald McDonald", ("Ronald", "McDonald")),
+        ("Leonardo DiCaprio", ("Leonardo", "DiCaprio")),
+        ("James VanDerBeek", ("James", "VanDerBeek")),
+        ("PolPot", ("PolPot",)),
+    ],
+)
+def test_words_written_together_are_read_apart_when_each_is_a_whole_word(
+    text: str, words: tuple[str, ...]
+) -> None:
+    assert parse_name(text).words == words
