@@ -171,3 +171,31 @@ def test_decree_without_entries_names_the_file(tmp_path: Path) -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(InputError, match="unknown decree language"):
         parse_decree("1. Qarayev Tural, 1975-ci il təvəllüdlü", language="de")
+
+
+def test_a_heading_broken_over_lines_keeps_its_measure() -> None:
+    text = (
+        "1. Aşağıdakı şəxslərin cəzalarının çəkilməmiş hissəsi\n"
+        "yarıyadək azaldılsın:\n"
+        "1.1. Qarayev Tural Vaqif oğlu, 1975-ci il təvəllüdlü\n"
+        "2. Помиловать нижеследующих лиц и освободить от дальнейшего\n"
+        "\n"
+        "отбывания наказания:\n"
+        "2) Воронцов Глеб Аркадьевич, 1980 года рождения;\n"
+        "3. Настоящий указ вступает в силу\n"
+        "Воронцова Дарья Олеговна\n"
+        "4) Лесницкая Дарья Олеговна, 1991 года рождения;\n"
+    )
+    decree = parse_decree(text)
+    assert [(s.line, s.last_line, s.measure) for s in decree.sections] == [
+        (1, 2, Measure.HALVE),
+        (4, 6, Measure.RELEASE),
+    ]
+    assert decree.sections[1].text.endswith("от дальнейшего отбывания наказания:")
+    assert [e.measure for e in decree.entries] == [
+        Measure.HALVE,
+        Measure.RELEASE,
+        Measure.RELEASE,
+    ]
+    # a line that does not end the heading with a colon is not taken into it
+    assert [s.line for s in decree.skipped] == [8, 9]

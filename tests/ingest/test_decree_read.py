@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import subprocess
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,8 @@ from factory import DATA
 
 from habeas.exceptions import ConfigError, InputError
 from habeas.ingest.decrees import detect_encoding, read_decree_text
+from habeas.ingest.decrees.entry import parse_decree
+from habeas.ingest.decrees.pdf import OCR_PACKAGES
 
 DECREES = DATA / "decrees"
 
@@ -182,6 +187,50 @@ def test_ocr_runs_pdftoppm_then_tesseract_per_page(
     assert text.ocr
     assert [line.page for line in text.lines] == [1, 2]
     assert text.lines[1].text.endswith("page-2.png) aze+rus+eng")
+
+
+def _scanned(text: str, folder: Path) -> Path:
+    """Return a PDF of page images only, as a scanner makes: the text typeset by WeasyPrint,
+    each page rendered to a grey image by pdftoppm and the images put in a PDF by Pillow."""
+    from PIL import Image
+    from weasyprint import HTML
+
+    body = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
+    typeset = folder / "typeset.pdf"
+    HTML(string=f"<body style='font: 12pt DejaVu Serif'>{body}</body>").write_pdf(typeset)
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-gray", "-png", str(typeset), str(folder / "page")], check=True
+    )
+    pages = [Image.open(page) for page in sorted(folder.glob("page*.png"))]
+    scan = folder / "scan.pdf"
+    pages[0].save(scan, save_all=True, append_images=pages[1:], resolution=200)
+    return scan
+
+
+@pytest.mark.parametrize(
+    ("path", "encoding", "first"),
+    [
+        (DATA / "registry" / "decree-2015-12-28.txt", "utf-8", "Qasımov Anar Elman oğlu"),
+        (DECREES / "ru-cp1251.txt", "cp1251", "Воронцов Глеб Аркадьевич"),
+    ],
+)
+def test_a_scanned_decree_is_read_by_tesseract(
+    path: Path, encoding: str, first: str, tmp_path: Path
+) -> None:
+    for tool in ("tesseract", "pdftoppm"):  # fails, never skips: .ci/run installs them
+        assert shutil.which(tool), f"{tool} is missing: apt-get install {OCR_PACKAGES}"
+    typed = path.read_text(encoding=encoding)
+    scan = _scanned(typed, tmp_path)
+    with pytest.raises(InputError, match="no text layer"):
+        read_decree_text(scan)
+    read = read_decree_text(scan, ocr=True)
+    assert read.ocr
+    expected = parse_decree(typed).entries
+    found = parse_decree(read).entries
+    assert [(e.name, e.birth_year, e.measure) for e in found] == [
+        (e.name, e.birth_year, e.measure) for e in expected
+    ]
+    assert found[0].name == first  # ı, ə, ğ and Cyrillic survive the scan
 
 
 def test_corrupt_pdf_is_one_line(tmp_path: Path) -> None:

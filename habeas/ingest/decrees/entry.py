@@ -3,7 +3,8 @@
 A decree is a few numbered paragraphs, each ordering a measure ("… cəzalarının
 çəkilməmiş hissəsindən azad edilsin:"), each followed by numbered name lines
 ("12. Əliyev Elçin Məmməd oğlu, 1975-ci il təvəllüdlü"). Every non-blank line ends up as
-a section heading, an entry or a skipped line with the reason, never dropped unsaid.
+a section heading (a heading broken over lines spans them all), an entry or a skipped line
+with the reason, never dropped unsaid.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class DecreeSection:
     measure: Measure | None
     term_months: int | None = None
     note: str = ""
+    last_line: int | None = None  # where a heading broken over lines ends (None: one line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,24 @@ def _entry(
     )
 
 
+MAX_WRAPPED = 3  # lines a numbered paragraph's heading may wrap onto
+
+
+def _wrapped(heading: str, lines: list[DecreeLine], at: int) -> int:
+    """Return how many of the lines from ``at`` continue a numbered heading that a PDF or a
+    scan broke ("1. Помиловать … от дальнейшего" / "отбывания наказания:"): lines that are
+    neither numbered nor hold a birth year, until one ends the heading with a colon."""
+    taken = 0
+    text = heading
+    while taken < MAX_WRAPPED and at + taken < len(lines) and not text.endswith((":", ".", ";")):
+        following = lines[at + taken].text.strip()
+        if _NUMBERING.match(following) or _YEAR.search(following):
+            break
+        text = following
+        taken += 1
+    return taken if text.endswith(":") else 0
+
+
 def parse_decree(text: DecreeText | str, *, language: str | None = None) -> ParsedDecree:
     """Parse a decree into sections and entries; raise InputError if it names nobody."""
     decree = DecreeText.from_string(text) if isinstance(text, str) else text
@@ -180,10 +200,12 @@ def parse_decree(text: DecreeText | str, *, language: str | None = None) -> Pars
     result = ParsedDecree(decree.source, language or detect_language(decree.text))
     section: DecreeSection | None = None
     seen: dict[tuple[str, int | None], int] = {}
-    for line in decree.lines:
+    lines = [line for line in decree.lines if line.text.strip()]
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        at += 1
         stripped = line.text.strip()
-        if not stripped:
-            continue
         numbering = _NUMBERING.match(stripped)
         number = numbering.group(1) if numbering else None
         body = stripped[numbering.end() :] if numbering else stripped
@@ -198,15 +220,25 @@ def parse_decree(text: DecreeText | str, *, language: str | None = None) -> Pars
                 seen[key] = line.number
             result.entries.append(parsed)
             continue
+        last: int | None = None
+        if numbering is not None:  # a paragraph heading may wrap onto the lines below
+            wrapped = _wrapped(stripped, lines, at)
+            if wrapped:
+                more = [lines[at + i].text.strip() for i in range(wrapped)]
+                stripped = " ".join([stripped, *more])
+                body = stripped[numbering.end() :]
+                at += wrapped
+                last = lines[at - 1].number
         measure = find_measure(body)
         if measure is not None:
             section = DecreeSection(
-                line.number, stripped, measure.measure, measure.term_months, measure.note
+                line.number, stripped, measure.measure, measure.term_months, measure.note, last
             )
             result.sections.append(section)
             continue
         if numbering is not None and len(body.split()) >= 6:
-            section = DecreeSection(line.number, stripped, None, None, "no measure recognised")
+            note = "no measure recognised"
+            section = DecreeSection(line.number, stripped, None, None, note, last)
             result.sections.append(section)
             result.skipped.append(SkippedLine(line.number, stripped, "paragraph without a measure"))
             continue
