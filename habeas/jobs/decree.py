@@ -162,21 +162,25 @@ def already_recorded(proposed: Event, events: list[Event]) -> bool:
     )
 
 
-def _line_span(text: str, line: int) -> tuple[int, int]:
-    """Character offsets of a 1-based line in a text."""
+def _line_span(text: str, line: int, count: int = 1) -> tuple[int, int]:
+    """Character offsets of `count` lines of a text from the 1-based `line`."""
     start = 0
     for _ in range(line - 1):
         found = text.find("\n", start)
         if found < 0:
             return (start, start)
         start = found + 1
-    end = text.find("\n", start)
-    return (start, len(text) if end < 0 else end)
+    end = start - 1
+    for _ in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return (start, len(text))
+    return (start, end)
 
 
 def decree_events(decree: Decree, entry: DecreeEntry, person_id: str, source: Source) -> Event:
     """The event a decree entry means for a person: a release, or a change of term."""
-    start, end = _line_span(source.text, entry.line)
+    start, end = _line_span(source.text, entry.line, 1 + entry.raw.count("\n"))
     citation = Citation(source.id, entry.raw, start, end)
     ident = f"{decree.id}-l{entry.line}-{person_id}"
     ident = "ev-" + hashlib.sha256(ident.encode()).hexdigest()[:16]

@@ -199,3 +199,25 @@ def test_a_heading_broken_over_lines_keeps_its_measure() -> None:
     ]
     # a line that does not end the heading with a colon is not taken into it
     assert [s.line for s in decree.skipped] == [8, 9]
+
+
+def test_an_entry_whose_birth_year_wrapped_below_is_read_whole() -> None:
+    text = (
+        "1. Aşağıdakı şəxslər cəzalarının çəkilməmiş hissəsindən azad edilsinlər:\n"
+        "1.1. Qasımov Anar Elman oğlu,\n"
+        "1980-ci il təvəllüdlü\n"
+        "1.2. Səlimov Kamran\n"
+        "\n"
+        "Nadir oğlu, 1979-cu il təvəllüdlü\n"
+        "1.3. Bayramlı Nurlan Elşən oğlu, doğum ili məlum deyil\n"
+        "Rzayev Elmir Tofiq oğlu, 1985-ci il təvəllüdlü\n"
+    )
+    decree = parse_decree(text)
+    assert [(e.line, e.name, e.birth_year) for e in decree.entries] == [
+        (2, "Qasımov Anar Elman oğlu", 1980),
+        (4, "Səlimov Kamran Nadir oğlu", 1979),
+        (7, "Bayramlı Nurlan Elşən oğlu", None),  # the next line is an entry of its own
+        (8, "Rzayev Elmir Tofiq oğlu", 1985),
+    ]
+    assert decree.entries[1].raw == "1.2. Səlimov Kamran\n\nNadir oğlu, 1979-cu il təvəllüdlü"
+    assert decree.skipped == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from factory import DATA
@@ -167,3 +168,28 @@ def test_decree_without_entries_is_refused(sqlite_url: str, tmp_path: object) ->
             at=NOW,
         )
     assert registry.decrees() == []
+
+
+def test_an_entry_broken_over_lines_is_cited_whole(sqlite_url: str, tmp_path: Path) -> None:
+    registry = _registry(sqlite_url)
+    wrapped = (FIXTURE / "decree-2015-12-28.txt").read_text(encoding="utf-8")
+    wrapped = wrapped.replace("1.2. Mehdiyev Orxan Rauf oğlu, ", "1.2. Mehdiyev Orxan Rauf oğlu,\n")
+    path = tmp_path / "wrapped.txt"
+    path.write_text(wrapped, encoding="utf-8")
+    import_decree(
+        registry,
+        path,
+        when=date(2015, 12, 28),
+        issuer=ISSUER,
+        kind=DecreeKind.PARDON,
+        actor="ana",
+        at=NOW,
+    )
+    proposal = next(p for p in registry.proposals() if p.person_id == "p8")
+    registry.accept(proposal.id, actor="ana", at=NOW)
+    release = next(e for e in registry.events_of("p8") if e.kind is EventKind.RELEASE)
+    citation = release.citations[0]
+    source = registry.get_source(citation.source_id)
+    assert citation.start is not None and citation.end is not None
+    quoted = "1.2. Mehdiyev Orxan Rauf oğlu,\n1983-cü il təvəllüdlü"
+    assert source.text[citation.start : citation.end] == citation.quote == quoted

@@ -10,7 +10,7 @@ with the reason, never dropped unsaid.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from habeas.domain.event import Measure
 from habeas.exceptions import InputError
@@ -175,6 +175,24 @@ def _entry(
 
 
 MAX_WRAPPED = 3  # lines a numbered paragraph's heading may wrap onto
+MAX_ENTRY_LINES = 2  # lines below a numbered name that may hold the rest of it and its year
+
+
+def _continued(body: str, lines: list[DecreeLine], at: int) -> int:
+    """Return how many of the lines from ``at`` finish a numbered entry whose birth year a PDF
+    or a scan moved below it ("1.1. Qasımov Anar Elman oğlu," / "1980-ci il təvəllüdlü"):
+    unnumbered lines, up to the first one that brings a birth year; 0 if none does."""
+    text = body
+    for taken in range(1, MAX_ENTRY_LINES + 1):
+        if at + taken - 1 >= len(lines):
+            return 0
+        following = lines[at + taken - 1].text.strip()
+        if _NUMBERING.match(following) or text.endswith((";", ".", ":")):
+            return 0
+        text = f"{text} {following}"
+        if _YEAR.search(text) is not None:
+            return taken
+    return 0
 
 
 def _wrapped(heading: str, lines: list[DecreeLine], at: int) -> int:
@@ -209,7 +227,20 @@ def parse_decree(text: DecreeText | str, *, language: str | None = None) -> Pars
         numbering = _NUMBERING.match(stripped)
         number = numbering.group(1) if numbering else None
         body = stripped[numbering.end() :] if numbering else stripped
-        parsed = _entry(line, body, number, result.language, section)
+        parsed = None
+        if numbering is not None and _YEAR.search(body) is None:
+            taken = _continued(body, lines, at)  # a name whose birth year wrapped below
+            if taken:
+                more = lines[at : at + taken]
+                whole = " ".join([body, *(following.text.strip() for following in more)])
+                spanned = replace(line, text=decree.span(line.number, more[-1].number))
+                parsed = _entry(spanned, whole, number, result.language, section)
+                if isinstance(parsed, DecreeEntry):
+                    at += taken
+                else:
+                    parsed = None  # not one name with its year: the lines are read apart
+        if parsed is None:
+            parsed = _entry(line, body, number, result.language, section)
         if isinstance(parsed, DecreeEntry):
             key = (" ".join(fold(parsed.name).split()), parsed.birth_year)
             if key in seen:
