@@ -255,8 +255,8 @@ def parse_decree(text: DecreeText | str, *, language: str | None = None) -> Pars
         if numbering is not None:  # a paragraph heading may wrap onto the lines below
             wrapped = _wrapped(stripped, lines, at)
             if wrapped:
-                more = [lines[at + i].text.strip() for i in range(wrapped)]
-                stripped = " ".join([stripped, *more])
+                rest = [lines[at + i].text.strip() for i in range(wrapped)]
+                stripped = " ".join([stripped, *rest])
                 body = stripped[numbering.end() :]
                 at += wrapped
                 last = lines[at - 1].number
