@@ -4,7 +4,8 @@ a map over them that ends with one clear line when a worker dies.
 ``multiprocessing.Pool`` replaces a worker the system killed (out of memory, say) and waits
 forever for the part it was reading; ``concurrent.futures.ProcessPoolExecutor`` notices and
 breaks, which ``process_map`` turns into a ``WorkerError``. Workers hand their answers over
-in private files, so the pipe only ever carries a file name (a write too short to be cut).
+in private files, so the pipe carries a file name (a write too short to be cut), or a job's
+error.
 """
 
 from __future__ import annotations
@@ -85,23 +86,32 @@ def process_map(
     never killed from here, and they ignore Ctrl-C; this process stops them.
     """
     context = multiprocessing.get_context("spawn")  # safe beside threads (web, progress bars)
-    folder = tempfile.mkdtemp(prefix="habeas-parts-")  # mode 0700
     pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start, initargs=(initializer, initargs)
     )
+    folder = ""
     try:
+        folder = tempfile.mkdtemp(prefix="habeas-parts-")  # mode 0700
         yield _results([pool.submit(_answer, function, folder, job) for job in jobs])
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _answer(function: Callable[[Job], Result], folder: str, job: Job) -> str:
     """Run one job in a worker; write its answer to a new file in folder and return the name."""
     result = function(job)
-    handle, name = tempfile.mkstemp(suffix=".part", dir=folder)
-    with os.fdopen(handle, "wb") as stream:
-        pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        handle, name = tempfile.mkstemp(suffix=".part", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise WorkerError(
+            f"a worker process cannot hand its part over in {folder} ({reason}); free space "
+            "there or set TMPDIR to a folder with room"
+        ) from None
     return name
 
 

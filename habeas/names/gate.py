@@ -128,7 +128,8 @@ class WordGate:
                         return True
         if not self._joined:
             return False
-        if _LETTERS_AND_SPACES.match(name):  # its words are its whitespace words: no refold
+        if _LETTERS_AND_SPACES.match(name) and len(words) == name.count(" ") + 1:
+            # its words are its whitespace words (none read apart): no need to fold it again
             return "".join(word.folded for word in words) in self._joined
         return joined_key(name) in self._joined
 

@@ -103,8 +103,9 @@ _HONORIFICS = frozenset(
     "mr mrs ms miss mister dr doctor prof professor sir dame lord lady president monsieur "
     "madame mme mlle herr frau senor senora sheikh shaikh sheik shaykh haji hajji hadji "
     "mullah mulla maulana maulvi imam general gen colonel col captain capt hon honourable "
-    "honorable excellency canab xanim xanum muallim gospodin gospozha prince princess".split()
+    "honorable excellency canab xanim xanum muallim gospodin gospozha prince princess fr".split()
 )
+_SUFFIXES = frozenset("jr jnr sr snr ii iii iv md phd esq".split())  # John Smith Jr., MD
 _COMPANY_WORDS = frozenset(
     "llc ltd limited inc incorporated corp corporation gmbh plc llp lp ag sa sarl bv nv "
     "ooo oao zao pao mmc qsc asc jsc".split()
@@ -166,23 +167,29 @@ def may_leave_out(word: str) -> bool:
     folded = fold(word).replace(" ", "")
     if not folded or _DIGIT.search(folded):
         return True
-    if folded in _SON or folded in _DAUGHTER or folded in _HONORIFICS:
+    if folded in _SON or folded in _DAUGHTER or _is_dropped(folded):
         return True
-    return folded in _COMPANY_WORDS or folded in _PARTICLES or _patronymic(word) is not None
+    return folded in _PARTICLES or _patronymic(word) is not None
+
+
+def _is_dropped(compact: str) -> bool:
+    """Tell whether a folded word is a title, a suffix (Jr., III, MD) or a company form."""
+    return compact in _HONORIFICS or compact in _SUFFIXES or compact in _COMPANY_WORDS
 
 
 def _is_initial(token: str) -> bool:
-    """Tell whether a token is an initial such as "R", "R." or "Yu." (not "Mr." or "Dr.")."""
+    """Tell whether a token is an initial such as "R", "R." or "Yu."."""
     letters = token.rstrip(".")
     if not letters.isalpha():
         return False
-    if len(letters) == 1:
-        return True
-    return len(letters) == 2 and token.endswith(".") and letters.lower() not in _HONORIFICS
+    return len(letters) == 1 or (len(letters) == 2 and token.endswith("."))
 
 
 def may_be_initial(token: str) -> bool:
-    """Tell whether parse_name may read a word as an initial or as run-together initials."""
+    """Tell whether parse_name may read a word as an initial or as run-together initials
+    (never a title, suffix or company form: "Mr.", "Jr.", "III", "MD", "JSC")."""
+    if _is_dropped(fold(token).replace(" ", "")):
+        return False
     return _is_initial(token) or _is_initials_block(token, True)
 
 
@@ -205,13 +212,13 @@ def _word_facts(token: str) -> tuple[str, PatronymicMarker | None, str | None, b
         if folded in _DAUGHTER
         else None
     )
-    initial = token.rstrip(".")[0].upper() if _is_initial(token) else None
-    dropped = compact in _HONORIFICS or compact in _COMPANY_WORDS
+    dropped = _is_dropped(compact)
+    initial = token.rstrip(".")[0].upper() if _is_initial(token) and not dropped else None
     return (
         compact,
         marker,
         initial,
-        _is_initials_block(token, True),
+        _is_initials_block(token, True) and not dropped,
         dropped,
         compact in _PARTICLES,
     )
@@ -288,17 +295,23 @@ def surname_gender(token: str | None) -> Gender | None:
 
 
 RUN_TOGETHER = 4  # letters on each side of a capital inside a word that make it two words
+_WORD_PREFIXES = frozenset(  # FitzGerald, DelaCruz, AbdulRahman, VanderBeek: one name
+    "fitz dela della delle degli abdul abdel abdal saint sainte vander vanden vonder".split()
+)
 
 
 def _run_apart(token: str) -> list[str]:
     """Split words written together ("FridrichBuchenberg", "MirqədirovRauf": a lost space, an
     OCR slip) at each capital after a small letter, when every piece is a capitalised word of
-    four letters or more (so McDonald, DiCaprio, LeBron, MacLeod and VanDerBeek stay whole)."""
+    four letters or more and none is a name prefix (so McDonald, DiCaprio, LeBron, MacLeod,
+    VanDerBeek and FitzGerald stay whole)."""
     rest = token[1:]
     if not rest or rest.islower() or rest.isupper():
         return [token]
     cuts = [at for at in range(1, len(token)) if token[at].isupper() and token[at - 1].islower()]
     pieces = [token[a:b] for a, b in zip([0, *cuts], [*cuts, len(token)], strict=True)]
+    if any(piece.lower() in _WORD_PREFIXES for piece in pieces[:-1]):
+        return [token]
     if all(len(piece) >= RUN_TOGETHER and piece[1:].islower() for piece in pieces):
         return pieces
     return [token]

@@ -82,33 +82,53 @@ def middle_initials(name: ParsedName) -> tuple[str, ...]:
     return name.initials if name.given else name.initials[1:]
 
 
-def _middle_words(name: ParsedName) -> tuple[tuple[str, str], ...]:
-    """Return (word, as shown) for the middle names, then the father's name, that middle
-    initials stand for."""
-    found = tuple((word, word) for word in name.middle)
+def _middle_words(name: ParsedName) -> tuple[str, ...]:
+    """Return the middle names, then the father's name, as written: what middle initials of
+    the other side may stand for."""
     if name.patronymic is None:
-        return found
-    father = patronymic_stem(name.patronymic, name.patronymic_marker)
-    return (*found, (father, name.patronymic))
+        return name.middle
+    return (*name.middle, name.patronymic)
+
+
+def initial_fits(initial: str, word: str) -> bool:
+    """Tell whether an initial may stand for a word: the word's spelling starts with it, or
+    a first sound of the word (or of its first letters: Дж, Zh, C) is the initial's."""
+    folded = fold(initial).replace(" ", "")
+    if fold(word).replace(" ", "").startswith(folded):
+        return True
+    sounds = first_sounds(initial)
+    if not sounds:
+        return True
+    if folded == "d":  # Д. and D. also begin Дж and Dzh: the Azerbaijani C (Cavid, Джавид)
+        sounds |= first_sounds("dzh")
+    return any(sounds & first_sounds(word[:length]) for length in (1, 2, 3, len(word)))
 
 
 def initials_conflict(left: ParsedName, right: ParsedName) -> tuple[str, str] | None:
-    """Return the first middle initial that cannot stand for the other side's middle name,
-    father's name or middle initial in the same place, with that word as written.
+    """Return a middle initial that cannot stand for any middle name, father's name or middle
+    initial the other side keeps and this side does not, with that other side's word(s).
 
     Only disagreement counts (William G. Frost / William W. Frost, Mirgadirov R. F. /
     Mirqədirov Rauf Vaqif oğlu): an initial that fits proves little, one that does not is as
-    strong as a middle name that differs.
+    strong as a middle name that differs. Words both sides write (José L. Rodríguez Zapatero
+    / José Rodríguez Zapatero) are not what an initial stands for; and when one side has more
+    initials than the other has words to set them against, some may be dropped names.
     """
     for mine, theirs in ((left, right), (right, left)):
         initials = middle_initials(mine)
         if not initials:
             continue
-        others = tuple((i, i) for i in middle_initials(theirs)) or _middle_words(theirs)
-        for initial, (other, shown) in zip(initials, others, strict=False):
-            sounds, other_sounds = first_sounds(initial), first_sounds(other)
-            if sounds and other_sounds and not sounds & other_sounds:
-                return initial, shown
+        written = (*mine.middle, *((mine.patronymic,) if mine.patronymic else ()))
+        others = [
+            word
+            for word in (middle_initials(theirs) or _middle_words(theirs))
+            if not any(token_similarity(word, own) >= MIDDLE_SAME for own in written)
+        ]
+        if not others or len(initials) > len(others):
+            continue
+        for initial in initials:
+            if not any(initial_fits(initial, other) for other in others):
+                return initial, " ".join(others)
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import tempfile
 import time
@@ -171,4 +172,20 @@ def test_answers_pass_through_private_files_that_are_gone_after_the_block(
         next(results)
         (folder,) = list(tmp_path.iterdir())
         assert folder.stat().st_mode & 0o077 == 0  # no one else may read the parts
+    assert list(tmp_path.iterdir()) == []
+
+
+def small_files() -> None:
+    """A worker that may only write files of 1 KiB (as on a full disk)."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+
+def test_a_worker_that_cannot_write_its_answer_says_where_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(WorkerError, match="cannot hand its part over in .*habeas-parts-") as caught:
+        with process_map(large_or_fail, [1, 2], 2, small_files) as results:
+            list(results)
+    assert "\n" not in str(caught.value) and "TMPDIR" in str(caught.value)
     assert list(tmp_path.iterdir()) == []

@@ -216,6 +216,10 @@ def test_word_gate_joined_letters_as_joined_key_reads_them() -> None:
         ("Kamal Sadıqova", "Sadıqova Sadıqova de Sadıqova Sadıqova"),
         ("Nazim Aliyev", "ŉ R Aliyev"),  # an initial filed as its upper case ʼN
         ("M Elçin Rəşid oğlu , 1980-ci il təvəllüdlü (1955)", "ELCHIN (1955)'Smirnova"),
+        ("Petrovevgeniy", "ПетровЕвгений"),  # read apart, then folded word by word
+        ("Aliyeveldar", "АлиевЭльдар"),
+        ("Garret FitzGerald", "G. FitzGerald Jr."),
+        ("John Smith", "MR John Smith III"),
     ],
 )
 def test_word_gate_cases_found_in_review(indexed: str, query: str) -> None:

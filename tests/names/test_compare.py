@@ -146,6 +146,17 @@ def test_a_middle_initial_that_does_not_fit_tells_people_apart(
         ("Лавров С. В.", "Sergey Viktorovich Lavrov"),
         ("John F. Kennedy", "John Fitzgerald Kennedy"),
         ("Mr. Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan"),
+        ("Aliyev R. C.", "Əliyev Rauf Cəlal oğlu"),  # C. for Cəlal, not its skeleton
+        ("Миргадиров Р. Дж.", "Mirqədirov Rauf Cavid oğlu"),
+        ("Mirgadirov R. C.", "Миргадиров Рауф Джавидович"),
+        ("Иванов И. Ж.", "Иванов Иван Жанович"),
+        ("Ivanov I. Zh.", "Ivanov Ivan Zhanovich"),
+        ("John Smith Jr.", "John William Smith"),  # suffixes and titles are not initials
+        ("MR John Smith III", "John William Smith"),
+        ("Smith John MD", "John William Smith"),
+        ("José L. Rodríguez Zapatero", "José Rodríguez Zapatero"),  # a word both write
+        ("William G. W. Frost", "William W. Frost"),  # more initials than words: one dropped
+        ("G. FitzGerald", "Garret Fitzgerald"),
     ],
 )
 def test_a_middle_initial_that_fits_costs_nothing(left: str, right: str) -> None:

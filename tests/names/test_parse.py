@@ -93,9 +93,12 @@ def test_no_birth_year() -> None:
     assert split_birth_year("Rauf Mirgadirov") == ("Rauf Mirgadirov", None)
 
 
-def test_a_title_with_a_full_stop_is_not_an_initial() -> None:
+def test_a_title_or_suffix_is_not_an_initial() -> None:
     assert parse_name("Mr. Recep Tayyip Erdoğan").initials == ()
     assert parse_name("Dr. Yu. Ivanov").initials == ("Y",)
+    for name in ("John Smith Jr.", "MR John Smith III", "Smith John MD", "Fr. John Smith"):
+        parsed = parse_name(name)
+        assert parsed.initials == () and {parsed.given, parsed.surname} == {"John", "Smith"}
 
 
 @pytest.mark.parametrize(
@@ -106,6 +109,7 @@ def test_a_title_with_a_full_stop_is_not_an_initial() -> None:
         ("Ronald McDonald", ("Ronald", "McDonald")),
         ("Leonardo DiCaprio", ("Leonardo", "DiCaprio")),
         ("James VanDerBeek", ("James", "VanDerBeek")),
+        ("Garret FitzGerald", ("Garret", "FitzGerald")),
         ("PolPot", ("PolPot",)),
     ],
 )
