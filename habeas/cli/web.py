@@ -9,6 +9,7 @@ import typer
 from habeas.cli.common import STATE, Format, now, registry, write_rows
 from habeas.exceptions import InvalidRecord
 from habeas.settings import load_settings
+from habeas.storage.sealed import key_file
 from habeas.storage.users import Role
 
 app = typer.Typer(no_args_is_help=True)
@@ -86,11 +87,20 @@ def add_command(
     )
     typer.echo(f"Created {user.role.value} {user.name}.")
     if secret:
-        import pyotp
+        _show_secret(user.name, secret)
 
-        uri = pyotp.TOTP(secret).provisioning_uri(name=user.name, issuer_name="habeas")
-        typer.echo(f"TOTP secret (enter it in an authenticator app; shown once): {secret}")
-        typer.echo(f"Enrolment URI: {uri}")
+
+def _show_secret(name: str, secret: str) -> None:
+    """Print a new TOTP secret once, its enrolment URI, and where its sealing key is."""
+    import pyotp
+
+    uri = pyotp.TOTP(secret).provisioning_uri(name=name, issuer_name="habeas")
+    typer.echo(f"TOTP secret (enter it in an authenticator app; shown once): {secret}")
+    typer.echo(f"Enrolment URI: {uri}")
+    typer.echo(
+        f"Stored sealed with the key in {key_file()}: every process that signs users in "
+        "needs it (HABEAS_SECRET_KEY_FILE); keep a copy apart from the database's backups."
+    )
 
 
 @app.command("list", help="List web accounts and their roles.")
@@ -131,6 +141,23 @@ def password_command(
     """Replace a user's password."""
     registry().set_password(name, _password(password_stdin), actor=STATE.actor, at=now())
     typer.echo(f"New password set for {name}; their sessions were signed out, API tokens revoked.")
+
+
+@app.command("totp", help="Give a user a new second-factor secret (shown once), or --remove.")
+def totp_command(
+    name: str = typer.Argument(..., help="User name."),
+    remove: bool = typer.Option(False, "--remove", help="Sign in with the password alone."),
+) -> None:
+    """Replace (or remove) a user's TOTP second factor; their sessions end."""
+    import pyotp
+
+    secret = None if remove else pyotp.random_base32()
+    registry().set_totp_secret(name, secret, actor=STATE.actor, at=now())
+    if secret is None:
+        typer.echo(f"Removed the second factor of {name}; their sessions were signed out.")
+        return
+    typer.echo(f"New second factor for {name}; their sessions were signed out.")
+    _show_secret(name, secret)
 
 
 @app.command("disable", help="Disable an account: sessions end, API tokens are revoked.")

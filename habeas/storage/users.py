@@ -21,6 +21,7 @@ from habeas.domain.audit import AuditEntry
 from habeas.exceptions import Conflict, HabeasError, InvalidRecord, NotFound
 from habeas.storage import tables as t
 from habeas.storage.base import SqlBase
+from habeas.storage.sealed import is_sealed, seal, unseal
 from habeas.storage.unit import AuditWriter, lock_writers
 
 _HASHER = PasswordHasher()
@@ -185,6 +186,7 @@ class UserStore(SqlBase):
         name = check_user_name(name)
         _check_password(password)
         hashed = _HASHER.hash(password)
+        stored_secret = seal(totp_secret) if totp_secret else None
         with self.engine.begin() as conn:
             lock_writers(conn)
             if conn.execute(select(t.users.c.id).where(t.users.c.name == name)).first():
@@ -201,7 +203,7 @@ class UserStore(SqlBase):
                     name=name,
                     role=role.value,
                     password_hash=hashed,
-                    totp_secret=totp_secret,
+                    totp_secret=stored_secret,
                     created_at=at,
                     disabled=False,
                 )
@@ -244,6 +246,23 @@ class UserStore(SqlBase):
             audit.add("password", "user", name, None, None)
             audit.flush()
 
+    def set_totp_secret(self, name: str, secret: str | None, *, actor: str, at: datetime) -> None:
+        """Give a user a new second-factor secret (sealed), or none; their sessions end, so the
+        next sign-in asks for a code from the new secret (a lost phone, a lost key file)."""
+        user = self.get_user(name)
+        stored = seal(secret) if secret else None
+        with self.engine.begin() as conn:
+            lock_writers(conn)
+            conn.execute(
+                update(t.users)
+                .where(t.users.c.id == user.id)
+                .values(totp_secret=stored, totp_last_step=None)
+            )
+            conn.execute(delete(t.web_sessions).where(t.web_sessions.c.user_id == user.id))
+            audit = AuditWriter(conn, actor, at, f"second factor for {name}")
+            audit.add("totp", "user", name, None, {"totp": bool(secret)})
+            audit.flush()
+
     def set_disabled(self, name: str, disabled: bool, *, actor: str, at: datetime) -> None:
         """Disable (or enable again) an account: sessions end and API tokens are revoked."""
         user = self.get_user(name)
@@ -282,10 +301,26 @@ class UserStore(SqlBase):
             return bool(done.rowcount)
 
     def totp_secret(self, user_id: int) -> str | None:
-        """The base32 TOTP secret of a user, or None without a second factor."""
+        """The base32 TOTP secret of a user (unsealed), or None without a second factor."""
         with self.engine.connect() as conn:
             row = conn.execute(select(t.users.c.totp_secret).where(t.users.c.id == user_id)).first()
-        return str(row.totp_secret) if row is not None and row.totp_secret else None
+        if row is None or not row.totp_secret:
+            return None
+        return unseal(str(row.totp_secret))
+
+    def seal_totp_secret(self, user_id: int) -> bool:
+        """Seal a user's TOTP secret stored before sealing existed; True if it was plain."""
+        with self.engine.begin() as conn:
+            column = t.users.c.totp_secret
+            stored = conn.execute(select(column).where(t.users.c.id == user_id)).scalar()
+            if not stored or is_sealed(stored):
+                return False
+            done = conn.execute(
+                update(t.users)
+                .where(t.users.c.id == user_id, column == stored)
+                .values(totp_secret=seal(stored))
+            )
+            return bool(done.rowcount)
 
     # ------------------------------------------------------------------ login
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
+from pathlib import Path
 
+import pyotp
 import pytest
+from cryptography.fernet import Fernet
 
-from habeas.exceptions import Conflict, InvalidRecord
+from habeas.exceptions import ConfigError, Conflict, InvalidRecord
 from habeas.storage.sql import SqlRegistry
 from habeas.storage.users import (
     MAX_FAILURES,
@@ -122,3 +126,54 @@ def test_a_sign_in_waiting_for_its_second_factor_ends_after_ten_minutes(db_url: 
     assert registry.session(pending, at=AT + SECOND_FACTOR_TTL) is None
     signed, _csrf = registry.open_session(user, at=AT, verified=True)
     assert registry.session(signed, at=AT + SECOND_FACTOR_TTL) is not None
+
+
+def _stored_secret(registry: SqlRegistry, name: str) -> str:
+    """The users row's totp_secret column as stored."""
+    from sqlalchemy import select
+
+    from habeas.storage import tables as t
+
+    with registry.engine.connect() as conn:
+        query = select(t.users.c.totp_secret).where(t.users.c.name == name)
+        return str(conn.execute(query).scalar_one())
+
+
+def test_a_second_factor_secret_is_stored_sealed_with_a_key_kept_apart(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = tmp_path / "keys" / "secret.key"
+    monkeypatch.setenv("HABEAS_SECRET_KEY_FILE", str(key))
+    registry = SqlRegistry(db_url)
+    secret = pyotp.random_base32()
+    user = registry.add_user("alice", Role.EDITOR, PASSWORD, actor="t", at=AT, totp_secret=secret)
+    stored = _stored_secret(registry, "alice")
+    assert stored.startswith("fernet:") and secret not in stored
+    assert key.stat().st_mode & 0o077 == 0 and key.parent.stat().st_mode & 0o077 == 0
+    assert registry.totp_secret(user.id) == secret
+    assert secret not in json.dumps([e.after for e in registry.audit_entries()])
+    monkeypatch.setenv("HABEAS_SECRET_KEY_FILE", str(tmp_path / "elsewhere.key"))
+    with pytest.raises(ConfigError, match="missing: .*elsewhere.key"):
+        registry.totp_secret(user.id)
+    (tmp_path / "elsewhere.key").write_bytes(Fernet.generate_key())
+    with pytest.raises(ConfigError, match="sealed with another key"):
+        registry.totp_secret(user.id)
+
+
+def test_a_secret_stored_before_sealing_is_read_then_sealed(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import update
+
+    from habeas.storage import tables as t
+
+    registry = SqlRegistry(db_url)
+    user = registry.add_user("bob", Role.EDITOR, PASSWORD, actor="t", at=AT)
+    secret = pyotp.random_base32()
+    with registry.engine.begin() as conn:  # as a release without sealing wrote it
+        conn.execute(update(t.users).where(t.users.c.id == user.id).values(totp_secret=secret))
+    assert registry.totp_secret(user.id) == secret
+    assert registry.seal_totp_secret(user.id) is True
+    assert _stored_secret(registry, "bob").startswith("fernet:")
+    assert registry.totp_secret(user.id) == secret
+    assert registry.seal_totp_secret(user.id) is False

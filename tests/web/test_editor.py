@@ -335,3 +335,26 @@ def test_sign_in_throttling_and_review_work_on_postgresql(pg_url: str) -> None:
         ).json()
     assert [p["id"] for p in listed["items"]] == [target]
     assert listed["items"][0]["review_reason"] == "namesake"
+
+
+def test_a_secret_stored_before_sealing_is_sealed_at_the_next_sign_in(review_site: Site) -> None:
+    from sqlalchemy import select, update
+
+    from habeas.storage import tables as t
+
+    registry = review_site.registry()
+    user = registry.add_user("older", Role.EDITOR, PASSWORD, actor="test", at=AT)
+    secret = pyotp.random_base32()
+    column = t.users.c.totp_secret
+    with registry.engine.begin() as conn:  # as a release without sealing wrote it
+        conn.execute(update(t.users).where(t.users.c.id == user.id).values(totp_secret=secret))
+    with review_site.client() as client:
+        first = login(client, "older")
+        page = client.get(first.headers["location"])
+        code = pyotp.TOTP(secret).now()
+        good = client.post("/login/totp", data={"code": code, "csrf": csrf_of(page.text)})
+        assert good.status_code == 303
+    with registry.engine.connect() as conn:
+        stored = conn.execute(select(column).where(t.users.c.id == user.id)).scalar_one()
+    assert stored.startswith("fernet:") and secret not in stored
+    assert registry.totp_secret(user.id) == secret

@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -105,3 +106,38 @@ def test_new_password_and_disabling_end_sessions_and_tokens(tmp_path: Path) -> N
         assert _habeas(db, "user", "disable", "nur", "--enable")[0] == 0
         assert login(client, "nur", "second passphrase").status_code == 303
         assert client.get("/api/v1/proposals", headers=bearer).status_code == 401
+
+
+def test_user_add_with_totp_seals_the_secret_and_says_where_the_key_is(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'users.db'}"
+    code, out, err = _habeas(
+        db, "user", "add", "nigar", "--totp", "--password-stdin", stdin="a long passphrase\n"
+    )
+    assert code == 0, err
+    secret = next(line for line in out.splitlines() if line.startswith("TOTP secret")).split()[-1]
+    assert f"sealed with the key in {tmp_path / 'secret.key'}" in out
+    assert (tmp_path / "secret.key").exists()
+    registry = SqlRegistry(db)
+    assert secret not in (tmp_path / "users.db").read_bytes().decode("utf-8", "replace")
+    assert registry.totp_secret(registry.get_user("nigar").id) == secret
+
+
+def test_user_totp_gives_a_new_secret_or_removes_it(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'users.db'}"
+    _habeas(db, "user", "add", "nigar", "--totp", "--password-stdin", stdin="a long passphrase\n")
+    registry = SqlRegistry(db)
+    user = registry.get_user("nigar")
+    old = registry.totp_secret(user.id)
+    token, _ = registry.open_session(user, at=datetime.now(UTC).replace(tzinfo=None), verified=True)
+    assert registry.session(token, at=datetime.now(UTC).replace(tzinfo=None)) is not None
+    code, out, err = _habeas(db, "user", "totp", "nigar")
+    assert code == 0, err
+    new = next(line for line in out.splitlines() if line.startswith("TOTP secret")).split()[-1]
+    assert new != old and registry.totp_secret(user.id) == new
+    assert registry.session(token, at=datetime.now(UTC).replace(tzinfo=None)) is None
+    code, out, _ = _habeas(db, "user", "totp", "nigar", "--remove")
+    assert code == 0 and "Removed the second factor of nigar" in out
+    assert registry.totp_secret(user.id) is None and not registry.get_user("nigar").totp
+    audit = [(e.action, e.entity_id) for e in registry.audit_entries() if e.entity == "user"]
+    assert audit[-2:] == [("totp", "nigar"), ("totp", "nigar")]
+    assert all(new not in (e.after or "") for e in registry.audit_entries())

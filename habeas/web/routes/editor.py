@@ -145,6 +145,7 @@ def totp(
             error="That code is not valid. Use the current code from your authenticator app.",
         )
     registry.second_factor_passed(found.user.name, attempt)
+    registry.seal_totp_secret(found.user.id)  # one stored before sealing existed
     # A new session token once fully signed in: the half-signed one is dropped.
     registry.close_session(request.cookies.get(SESSION_COOKIE, ""))
     token, _ = registry.open_session(found.user, at=now(), verified=True)
