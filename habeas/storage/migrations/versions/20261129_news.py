@@ -74,7 +74,17 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DELETE FROM proposals WHERE person_id IS NULL")
+    # Proposals about new candidates (pending, or rejected: "never propose again") have no
+    # place in the older schema; refuse rather than lose them.
+    waiting = op.get_bind().execute(
+        sa.text("SELECT COUNT(*) FROM proposals WHERE person_id IS NULL")
+    ).scalar_one()
+    if waiting:
+        raise RuntimeError(
+            f"cannot go back before 20261129_news: {waiting} proposals name new candidates "
+            "that the older schema cannot hold; export them (habeas review list --format "
+            "json) and delete them first, or stay on this version"
+        )
     with op.batch_alter_table("proposals", schema=None) as batch_op:
         batch_op.alter_column("person_id", existing_type=sa.String(length=64), nullable=False)
     op.drop_table("feeds")
