@@ -19,13 +19,19 @@ class Settings:
     actor: str = ""
     secure_cookies: bool = False
     spacy_model: str = DEFAULT_SPACY_MODEL
-    secret_key_file: Path = field(default_factory=lambda: default_secret_key_file({}))
+    secret_key_file: Path | None = field(default_factory=lambda: default_secret_key_file({}))
 
 
-def default_secret_key_file(env: Mapping[str, str]) -> Path:
+def default_secret_key_file(env: Mapping[str, str]) -> Path | None:
     """Return where the key that seals second-factor secrets lives when not set: the user's
-    configuration folder ($XDG_CONFIG_HOME/habeas/secret.key, else ~/.config/...)."""
-    config_home = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    configuration folder ($XDG_CONFIG_HOME/habeas/secret.key, else ~/.config/...); None for a
+    user without a home folder."""
+    config_home = env.get("XDG_CONFIG_HOME")
+    if not config_home:
+        try:
+            config_home = str(Path.home() / ".config")
+        except RuntimeError:  # no HOME and no entry in the password database
+            return None
     return Path(config_home) / "habeas" / "secret.key"
 
 

@@ -167,14 +167,21 @@ def may_leave_out(word: str) -> bool:
     folded = fold(word).replace(" ", "")
     if not folded or _DIGIT.search(folded):
         return True
-    if folded in _SON or folded in _DAUGHTER or _is_dropped(folded):
+    if folded in _SON or folded in _DAUGHTER or _is_dropped(word, folded):
         return True
     return folded in _PARTICLES or _patronymic(word) is not None
 
 
-def _is_dropped(compact: str) -> bool:
-    """Tell whether a folded word is a title, a suffix (Jr., III, MD) or a company form."""
-    return compact in _HONORIFICS or compact in _SUFFIXES or compact in _COMPANY_WORDS
+def _is_dropped(token: str, compact: str) -> bool:
+    """Tell whether a word (folded: compact) is a title, a suffix (Jr., III, MD) or a company
+    form. Suffixes and two-letter titles count in Latin letters only: Cyrillic ИВ, СР and МР
+    are initials that fold to iv, sr and mr."""
+    if compact in _COMPANY_WORDS:
+        return True
+    latin = token.isascii()
+    if compact in _SUFFIXES:
+        return latin
+    return compact in _HONORIFICS and (latin or len(compact) > 2)
 
 
 def _is_initial(token: str) -> bool:
@@ -188,7 +195,7 @@ def _is_initial(token: str) -> bool:
 def may_be_initial(token: str) -> bool:
     """Tell whether parse_name may read a word as an initial or as run-together initials
     (never a title, suffix or company form: "Mr.", "Jr.", "III", "MD", "JSC")."""
-    if _is_dropped(fold(token).replace(" ", "")):
+    if _is_dropped(token, fold(token).replace(" ", "")):
         return False
     return _is_initial(token) or _is_initials_block(token, True)
 
@@ -212,7 +219,7 @@ def _word_facts(token: str) -> tuple[str, PatronymicMarker | None, str | None, b
         if folded in _DAUGHTER
         else None
     )
-    dropped = _is_dropped(compact)
+    dropped = _is_dropped(token, compact)
     initial = token.rstrip(".")[0].upper() if _is_initial(token) and not dropped else None
     return (
         compact,

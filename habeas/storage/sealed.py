@@ -11,6 +11,7 @@ they are and sealed at the user's next sign-in.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -23,37 +24,62 @@ SEALED = "fernet:"  # prefix of a sealed value; anything else was stored before 
 
 def key_file() -> Path:
     """Return the key file this process seals and opens secrets with."""
-    return load_settings().secret_key_file
+    key = load_settings().secret_key_file
+    if key is None:
+        raise ConfigError(
+            "no folder for the key that seals second-factor secrets (this user has no home "
+            "folder); set HABEAS_SECRET_KEY_FILE"
+        )
+    return key
+
+
+def _read(path: Path) -> Fernet:
+    """Return the key in a key file; ConfigError naming the file when it is not one."""
+    try:
+        return Fernet(path.read_bytes().strip())
+    except FileNotFoundError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise ConfigError(
+            f"the key file that seals second-factor secrets cannot be used ({path}: {exc}); "
+            "restore it from a copy, or point HABEAS_SECRET_KEY_FILE at the right file"
+        ) from None
 
 
 def _fernet(*, create: bool) -> Fernet:
-    """Return the sealing key, made first (owner-only) if asked and missing."""
+    """Return the sealing key, made first (owner-only) if asked and missing. A new key is
+    written whole to a file beside, then linked into place, so no process ever reads half of
+    one; of two processes making it at once, the second takes the first one's."""
     path = key_file()
     try:
-        return Fernet(path.read_bytes().strip())
+        return _read(path)
     except FileNotFoundError:
         if not create:
             raise ConfigError(
                 f"the key that seals second-factor secrets is missing: {path}. Restore it, or "
-                "point HABEAS_SECRET_KEY_FILE at it; without it, give the users new secrets"
+                "point HABEAS_SECRET_KEY_FILE at it; without it, give the users new secrets "
+                "(habeas user totp NAME)"
             ) from None
-    except (OSError, ValueError) as exc:
-        raise ConfigError(
-            f"cannot read the key that seals second-factor secrets ({path}): {exc}"
-        ) from None
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    key = Fernet.generate_key()
     try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process made it just now: use theirs
-        return _fernet(create=False)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, draft = tempfile.mkstemp(prefix=".key-", dir=path.parent)  # mode 0600
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(Fernet.generate_key() + b"\n")
+                stream.flush()
+                os.fsync(stream.fileno())
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass  # another process made it first: theirs is the key
+        finally:
+            os.unlink(draft)
     except OSError as exc:
         raise ConfigError(
-            f"cannot write the key that seals second-factor secrets ({path}): {exc}"
+            f"cannot write the key that seals second-factor secrets ({path}: {exc}); set "
+            "HABEAS_SECRET_KEY_FILE to a file this user may create"
         ) from None
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(key + b"\n")
-    return Fernet(key)
+    return _read(path)
 
 
 def seal(secret: str) -> str:

@@ -313,7 +313,7 @@ users = Table(
     Column("name", String(64), nullable=False, unique=True),
     Column("role", String(16), nullable=False),
     Column("password_hash", Text, nullable=False),  # argon2id, never the password
-    Column("totp_secret", Text),  # base32; NULL when no second factor
+    Column("totp_secret", Text),  # sealed base32 (fernet:...); NULL when no second factor
     Column("totp_last_step", BigInteger),  # the last time step accepted: a code works once
     Column("created_at", DateTime, nullable=False),
     Column("disabled", Boolean, nullable=False, default=False),

@@ -207,6 +207,7 @@ def _scanned(text: str, folder: Path) -> Path:
     return scan
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("path", "encoding", "first"),
     [

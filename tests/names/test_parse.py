@@ -99,6 +99,8 @@ def test_a_title_or_suffix_is_not_an_initial() -> None:
     for name in ("John Smith Jr.", "MR John Smith III", "Smith John MD", "Fr. John Smith"):
         parsed = parse_name(name)
         assert parsed.initials == () and {parsed.given, parsed.surname} == {"John", "Smith"}
+    for block in ("ИВ", "ИИ", "СР", "МР"):  # Cyrillic initials that fold to iv, ii, sr, mr
+        assert parse_name(f"Иванов {block}").initials == tuple(block)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,8 @@ import pytest
 from cryptography.fernet import Fernet
 
 from habeas.exceptions import ConfigError, Conflict, InvalidRecord
+from habeas.settings import load_settings
+from habeas.storage.sealed import seal, unseal
 from habeas.storage.sql import SqlRegistry
 from habeas.storage.users import (
     MAX_FAILURES,
@@ -177,3 +179,34 @@ def test_a_secret_stored_before_sealing_is_read_then_sealed(
     assert _stored_secret(registry, "bob").startswith("fernet:")
     assert registry.totp_secret(user.id) == secret
     assert registry.seal_totp_secret(user.id) is False
+
+
+def test_processes_making_the_key_at_once_all_use_one_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for attempt in range(20):
+        monkeypatch.setenv("HABEAS_SECRET_KEY_FILE", str(tmp_path / f"k{attempt}" / "secret.key"))
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            sealed = list(pool.map(seal, [f"secret {n}" for n in range(12)]))
+        assert [unseal(value) for value in sealed] == [f"secret {n}" for n in range(12)]
+        assert [p.name for p in (tmp_path / f"k{attempt}").iterdir()] == ["secret.key"]
+
+
+def test_a_damaged_key_file_or_no_home_folder_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = tmp_path / "secret.key"
+    key.write_bytes(b"")  # a crash while it was written, by an older release
+    monkeypatch.setenv("HABEAS_SECRET_KEY_FILE", str(key))
+    with pytest.raises(ConfigError, match="cannot be used .*secret.key"):
+        seal("x")
+    monkeypatch.delenv("HABEAS_SECRET_KEY_FILE")
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert load_settings().secret_key_file is None  # other commands still work
+    with pytest.raises(ConfigError, match="set HABEAS_SECRET_KEY_FILE"):
+        seal("x")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pyotp
 import pytest
@@ -358,3 +360,46 @@ def test_a_secret_stored_before_sealing_is_sealed_at_the_next_sign_in(review_sit
         stored = conn.execute(select(column).where(t.users.c.id == user.id)).scalar_one()
     assert stored.startswith("fernet:") and secret not in stored
     assert registry.totp_secret(user.id) == secret
+
+
+def test_a_missing_sealing_key_is_an_error_not_a_counted_guess(
+    review_site: Site, tmp_path: Path
+) -> None:
+    secret = _enrolled(review_site, "keyless")
+    key = Path(os.environ["HABEAS_SECRET_KEY_FILE"])
+    hidden = key.rename(tmp_path / "hidden.key")
+    with review_site.client() as client:
+        first = login(client, "keyless")
+        page = client.get(first.headers["location"])
+        for _ in range(7):  # more than the failures a name may have
+            code = pyotp.TOTP(secret).now()
+            failed = client.post("/login/totp", data={"code": code, "csrf": csrf_of(page.text)})
+            assert failed.status_code == 500
+        hidden.rename(key)
+        code = pyotp.TOTP(secret).now()
+        good = client.post("/login/totp", data={"code": code, "csrf": csrf_of(page.text)})
+    assert good.status_code == 303
+
+
+def test_a_secret_that_cannot_be_sealed_yet_still_signs_in(
+    review_site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import update
+
+    from habeas.storage import tables as t
+
+    registry = review_site.registry()
+    user = registry.add_user("plain", Role.EDITOR, PASSWORD, actor="test", at=AT)
+    secret = pyotp.random_base32()
+    with registry.engine.begin() as conn:  # as a release without sealing wrote it
+        conn.execute(update(t.users).where(t.users.c.id == user.id).values(totp_secret=secret))
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("HABEAS_SECRET_KEY_FILE", str(tmp_path / "a-file" / "secret.key"))
+    with review_site.client() as client:
+        first = login(client, "plain")
+        page = client.get(first.headers["location"])
+        code = pyotp.TOTP(secret).now()
+        good = client.post("/login/totp", data={"code": code, "csrf": csrf_of(page.text)})
+        assert good.status_code == 303
+        assert client.get("/editor/review").status_code == 200
+    assert registry.totp_secret(user.id) == secret  # left plain until a key can be made

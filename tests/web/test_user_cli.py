@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from sqlalchemy import text
 from websupport import login, serving
 
 from habeas.cli.app import main
@@ -118,7 +119,9 @@ def test_user_add_with_totp_seals_the_secret_and_says_where_the_key_is(tmp_path:
     assert f"sealed with the key in {tmp_path / 'secret.key'}" in out
     assert (tmp_path / "secret.key").exists()
     registry = SqlRegistry(db)
-    assert secret not in (tmp_path / "users.db").read_bytes().decode("utf-8", "replace")
+    with registry.engine.connect() as conn:
+        stored = conn.execute(text("SELECT totp_secret FROM users")).scalar_one()
+    assert stored.startswith("fernet:") and secret not in stored
     assert registry.totp_secret(registry.get_user("nigar").id) == secret
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
@@ -15,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from habeas.domain.dates import parse_partial_date
 from habeas.domain.proposal import Proposal, ProposalStatus
-from habeas.exceptions import InvalidRecord, NotFound
+from habeas.exceptions import ConfigError, InvalidRecord, NotFound
 from habeas.storage.registry import ChangeSet
 from habeas.storage.users import Role
 from habeas.web.auth import (
@@ -39,6 +40,7 @@ from habeas.web.auth import (
 from habeas.web.render import render
 from habeas.web.view import Span, file_view, span_of, today_utc
 
+log = logging.getLogger("habeas.web")
 router = APIRouter(include_in_schema=False)
 FormText = Annotated[str, Form(max_length=2000)]
 
@@ -132,8 +134,8 @@ def totp(
     if found is None:
         return RedirectResponse("/login", status_code=303)
     check_csrf(found, csrf)
+    secret = registry.totp_secret(found.user.id)  # a missing key fails here, not as a guess
     attempt = registry.claim_second_factor(found.user.name, _client(request), now())
-    secret = registry.totp_secret(found.user.id)
     step = _totp_step(secret, code.strip()) if secret else None
     if step is None or not registry.claim_totp_step(found.user.id, step):
         return render(
@@ -145,7 +147,10 @@ def totp(
             error="That code is not valid. Use the current code from your authenticator app.",
         )
     registry.second_factor_passed(found.user.name, attempt)
-    registry.seal_totp_secret(found.user.id)  # one stored before sealing existed
+    try:
+        registry.seal_totp_secret(found.user.id)  # one stored before sealing existed
+    except ConfigError as exc:  # signing in matters more; sealing waits for a usable key
+        log.warning("second-factor secret of %s left unsealed: %s", found.user.name, exc)
     # A new session token once fully signed in: the half-signed one is dropped.
     registry.close_session(request.cookies.get(SESSION_COOKIE, ""))
     token, _ = registry.open_session(found.user, at=now(), verified=True)

@@ -76,9 +76,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     # Proposals about new candidates (pending, or rejected: "never propose again") have no
     # place in the older schema; refuse rather than lose them.
-    waiting = op.get_bind().execute(
-        sa.text("SELECT COUNT(*) FROM proposals WHERE person_id IS NULL")
-    ).scalar_one()
+    waiting = (
+        op.get_bind()
+        .execute(sa.text("SELECT COUNT(*) FROM proposals WHERE person_id IS NULL"))
+        .scalar_one()
+    )
     if waiting:
         raise RuntimeError(
             f"cannot go back before 20261129_news: {waiting} proposals name new candidates "
