@@ -178,9 +178,28 @@ def _line_span(text: str, line: int, count: int = 1) -> tuple[int, int]:
     return (start, end)
 
 
+def _quote_span(text: str, raw: str, line: int) -> tuple[int, int]:
+    """Character offsets of an entry's lines in the decree's text: where its lines stand
+    whole, nearest its line number (an HTML decree numbers lines as in its source, not as in
+    the text kept), else by the line number."""
+    best: tuple[int, int] | None = None
+    found = text.find(raw)
+    while found >= 0:
+        end = found + len(raw)
+        whole = (found == 0 or text[found - 1] == "\n") and (end == len(text) or text[end] == "\n")
+        if whole:
+            distance = abs(text.count("\n", 0, found) - (line - 1))
+            if best is None or distance < best[0]:
+                best = (distance, found)
+        found = text.find(raw, found + 1)
+    if best is None:
+        return _line_span(text, line, 1 + raw.count("\n"))
+    return best[1], best[1] + len(raw)
+
+
 def decree_events(decree: Decree, entry: DecreeEntry, person_id: str, source: Source) -> Event:
     """The event a decree entry means for a person: a release, or a change of term."""
-    start, end = _line_span(source.text, entry.line, 1 + entry.raw.count("\n"))
+    start, end = _quote_span(source.text, entry.raw, entry.line)
     citation = Citation(source.id, entry.raw, start, end)
     ident = f"{decree.id}-l{entry.line}-{person_id}"
     ident = "ev-" + hashlib.sha256(ident.encode()).hexdigest()[:16]
@@ -223,7 +242,7 @@ def decree_proposal(decree: Decree, source: Source, found: EntryMatch) -> Propos
         person_id=found.person_id,
         summary=(
             f"{outcome_word(entry.measure)} by decree {decree.number or decree.id} of "
-            f'{decree.date}: line {entry.line} "{entry.raw.strip()}"'
+            f'{decree.date}: line {entry.line} "{" ".join(entry.raw.split())}"'
         ),
         events=(event,),
         names=(name,),
@@ -328,7 +347,7 @@ def _item(found: EntryMatch, name: str) -> CheckItem:
         person_id=found.person_id,
         name=name,
         entry_line=found.entry.line,
-        entry_text=found.entry.raw.strip(),
+        entry_text=" ".join(found.entry.raw.split()),
         score=round(found.match.score, 3),
         outcome=outcome_word(found.entry.measure),
         explanation=f"registry name {found.registry_name}: {found.match.explanation}",

@@ -221,3 +221,49 @@ def test_an_entry_whose_birth_year_wrapped_below_is_read_whole() -> None:
     ]
     assert decree.entries[1].raw == "1.2. Səlimov Kamran\n\nNadir oğlu, 1979-cu il təvəllüdlü"
     assert decree.skipped == []
+
+
+HEADING = "1. Aşağıdakı şəxslər cəzalarının çəkilməmiş hissəsindən azad edilsinlər:\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        (  # an initial ends the line; the father's name and oğlu come below
+            HEADING + "1.1. Babayev R.\nƏli oğlu, 1995-ci il təvəllüdlü\n",
+            [("Babayev R. Əli oğlu", 1995, Measure.RELEASE)],
+        ),
+        (  # the year phrase broken after its abbreviation
+            "1. Помиловать и освободить от дальнейшего отбывания наказания:\n"
+            "1) Воронцов Глеб Аркадьевич, 1980 г.\nрождения;\n",
+            [("Воронцов Глеб Аркадьевич", 1980, Measure.RELEASE)],
+        ),
+        (  # the number alone on its line
+            HEADING + "1.1.\nQasımov Anar Elman oğlu, 1980-ci il təvəllüdlü\n",
+            [("Qasımov Anar Elman oğlu", 1980, Measure.RELEASE)],
+        ),
+        (  # two people, not one name broken over lines
+            HEADING + "1.1. Əliyev Elçin\nRauf Məmmədov, 1980-ci il təvəllüdlü\n",
+            [("Əliyev Elçin", None, Measure.RELEASE), ("Rauf Məmmədov", 1980, Measure.RELEASE)],
+        ),
+        (  # a heading that lost its colon is not taken into the name below
+            "1. Помиловать осужденных\nИванова Ивана Ивановича, 1980 года рождения;\n",
+            [("Иванова Ивана Ивановича", 1980, None)],
+        ),
+        (  # the entry's own measure wrapped after its year: not a section for those below
+            HEADING + "1.1. Qasımov Anar Elman oğlu, 1980-ci il təvəllüdlü, cəzasının çəkilməmiş\n"
+            "hissəsi yarıyadək azaldılsın\n"
+            "1.2. Səlimov Kamran Nadir oğlu, 1979-cu il təvəllüdlü\n",
+            [
+                ("Qasımov Anar Elman oğlu", 1980, Measure.HALVE),
+                ("Səlimov Kamran Nadir oğlu", 1979, Measure.RELEASE),
+            ],
+        ),
+    ],
+)
+def test_lines_broken_by_a_pdf_or_a_scan(
+    text: str, entries: list[tuple[str, int | None, Measure | None]]
+) -> None:
+    decree = parse_decree(text)
+    assert [(e.name, e.birth_year, e.measure) for e in decree.entries] == entries
+    assert len(decree.sections) <= 1

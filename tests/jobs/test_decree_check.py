@@ -170,12 +170,20 @@ def test_decree_without_entries_is_refused(sqlite_url: str, tmp_path: object) ->
     assert registry.decrees() == []
 
 
-def test_an_entry_broken_over_lines_is_cited_whole(sqlite_url: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("form", ["txt", "html"])
+def test_an_entry_broken_over_lines_is_cited_whole(
+    form: str, sqlite_url: str, tmp_path: Path
+) -> None:
     registry = _registry(sqlite_url)
-    wrapped = (FIXTURE / "decree-2015-12-28.txt").read_text(encoding="utf-8")
-    wrapped = wrapped.replace("1.2. Mehdiyev Orxan Rauf oğlu, ", "1.2. Mehdiyev Orxan Rauf oğlu,\n")
-    path = tmp_path / "wrapped.txt"
-    path.write_text(wrapped, encoding="utf-8")
+    lines = (FIXTURE / "decree-2015-12-28.txt").read_text(encoding="utf-8").splitlines()
+    broken = "1.2. Mehdiyev Orxan Rauf oğlu,\n1983-cü il təvəllüdlü"
+    lines = [broken if line.startswith("1.2.") else line for line in lines]
+    path = tmp_path / f"wrapped.{form}"
+    if form == "txt":
+        path.write_text("\n".join(lines), encoding="utf-8")
+    else:  # HTML numbers lines as in its source: blank source lines leave gaps
+        paragraphs = "\n\n".join(f"<p>{line}</p>".replace("\n", "</p>\n\n<p>") for line in lines)
+        path.write_text(f"<html><body>\n{paragraphs}\n</body></html>", encoding="utf-8")
     import_decree(
         registry,
         path,

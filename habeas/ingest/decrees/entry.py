@@ -3,8 +3,9 @@
 A decree is a few numbered paragraphs, each ordering a measure ("… cəzalarının
 çəkilməmiş hissəsindən azad edilsin:"), each followed by numbered name lines
 ("12. Əliyev Elçin Məmməd oğlu, 1975-ci il təvəllüdlü"). Every non-blank line ends up as
-a section heading (a heading broken over lines spans them all), an entry or a skipped line
-with the reason, never dropped unsaid.
+a section heading, an entry or a skipped line with the reason, never dropped unsaid; a
+heading or an entry that a PDF or a scan broke over lines takes them all (its `last_line`,
+its `raw`).
 """
 
 from __future__ import annotations
@@ -178,19 +179,49 @@ MAX_WRAPPED = 3  # lines a numbered paragraph's heading may wrap onto
 MAX_ENTRY_LINES = 2  # lines below a numbered name that may hold the rest of it and its year
 
 
+_YEAR_BEGUN = re.compile(r"[,(]?\s*(?:(?:1[89]|20)\d\d\b.*|(?:born|b\.)(?:\s+in)?)\s*$", re.I)
+
+
+def _name_start(body: str) -> bool:
+    """Tell whether a numbered line's text may begin a name: nothing yet (the number alone),
+    or up to five name words (capitalised, initials, oğlu/qızı), maybe with the start of a
+    birth year ("1980 г.", "b."), and no measure."""
+    if find_measure(body) is not None:
+        return False
+    words = _YEAR_BEGUN.sub("", body).rstrip(" ,").split()
+    if len(words) > 5:
+        return False
+    return all(
+        _NAME_WORD.match(word) and word[0].isupper() or fold(word) in _MARKERS for word in words
+    )
+
+
+def _name_tail(words: list[str]) -> bool:
+    """Tell whether words a line below adds to a name can only finish it, not be a name of
+    their own: none, one word (a patronymic, a given name), or a father's name and oğlu."""
+    return len(words) <= 1 or (len(words) == 2 and fold(words[1]) in _MARKERS)
+
+
 def _continued(body: str, lines: list[DecreeLine], at: int) -> int:
     """Return how many of the lines from ``at`` finish a numbered entry whose birth year a PDF
     or a scan moved below it ("1.1. Qasımov Anar Elman oğlu," / "1980-ci il təvəllüdlü"):
-    unnumbered lines, up to the first one that brings a birth year; 0 if none does."""
+    unnumbered lines, up to the first one that brings a birth year, adding at most the end of
+    a name (a patronymic and oğlu, one word); 0 if they do not."""
+    if not _name_start(body):
+        return 0
     text = body
     for taken in range(1, MAX_ENTRY_LINES + 1):
-        if at + taken - 1 >= len(lines):
+        if at + taken - 1 >= len(lines) or text.endswith((";", ":")):
             return 0
         following = lines[at + taken - 1].text.strip()
-        if _NUMBERING.match(following) or text.endswith((";", ".", ":")):
+        if _NUMBERING.match(following):
             return 0
         text = f"{text} {following}"
-        if _YEAR.search(text) is not None:
+        found = _YEAR.search(text)
+        added = text[len(body) : found.start() if found else len(text)]
+        if body and not _name_tail(added.replace(",", " ").split()):
+            return 0  # (a number alone on its line takes the whole name below)
+        if found is not None:
             return taken
     return 0
 
@@ -210,6 +241,26 @@ def _wrapped(heading: str, lines: list[DecreeLine], at: int) -> int:
     return taken if text.endswith(":") else 0
 
 
+def _lines_of(entry: DecreeEntry) -> int:
+    """Return how many non-blank lines after its first an entry's text took."""
+    return sum(1 for part in entry.raw.split("\n")[1:] if part.strip())
+
+
+def _measure_tail(
+    entry: DecreeEntry, line: str, decree: DecreeText, first: int, last: int
+) -> DecreeEntry | None:
+    """Return the entry with a wrapped end of its own measure ("…təvəllüdlü, cəzasının
+    çəkilməmiş" / "hissəsi yarıyadək azaldılsın"), or None if the line does not finish one."""
+    if not entry.detail:
+        return None
+    detail = f"{entry.detail} {line}"
+    own = find_measure(detail)
+    if own is None:
+        return None
+    raw = "\n".join(each.text for each in decree.lines[first : last + 1])
+    return replace(entry, raw=raw, detail=detail, measure=own.measure, term_months=own.term_months)
+
+
 def parse_decree(text: DecreeText | str, *, language: str | None = None) -> ParsedDecree:
     """Parse a decree into sections and entries; raise InputError if it names nobody."""
     decree = DecreeText.from_string(text) if isinstance(text, str) else text
@@ -218,8 +269,10 @@ def parse_decree(text: DecreeText | str, *, language: str | None = None) -> Pars
     result = ParsedDecree(decree.source, language or detect_language(decree.text))
     section: DecreeSection | None = None
     seen: dict[tuple[str, int | None], int] = {}
-    lines = [line for line in decree.lines if line.text.strip()]
+    kept = [(place, line) for place, line in enumerate(decree.lines) if line.text.strip()]
+    lines = [line for _, line in kept]
     at = 0
+    entry_from, entry_to = -1, -1  # the places of the last entry's first line and after it
     while at < len(lines):
         line = lines[at]
         at += 1
@@ -233,7 +286,9 @@ def parse_decree(text: DecreeText | str, *, language: str | None = None) -> Pars
             if taken:
                 more = lines[at : at + taken]
                 whole = " ".join([body, *(following.text.strip() for following in more)])
-                spanned = replace(line, text=decree.span(line.number, more[-1].number))
+                first, last_place = kept[at - 1][0], kept[at + taken - 1][0]
+                span = "\n".join(each.text for each in decree.lines[first : last_place + 1])
+                spanned = replace(line, text=span)
                 parsed = _entry(spanned, whole, number, result.language, section)
                 if isinstance(parsed, DecreeEntry):
                     at += taken
@@ -250,7 +305,14 @@ def parse_decree(text: DecreeText | str, *, language: str | None = None) -> Pars
             else:
                 seen[key] = line.number
             result.entries.append(parsed)
+            entry_from, entry_to = kept[at - 1 - _lines_of(parsed)][0], at
             continue
+        if numbering is None and at - 1 == entry_to and not stripped.endswith(":"):
+            tail = _measure_tail(result.entries[-1], stripped, decree, entry_from, kept[at - 1][0])
+            if tail is not None:  # the entry's own measure, wrapped onto this line
+                result.entries[-1] = tail
+                entry_to = at
+                continue
         last: int | None = None
         if numbering is not None:  # a paragraph heading may wrap onto the lines below
             wrapped = _wrapped(stripped, lines, at)

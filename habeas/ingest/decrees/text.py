@@ -50,11 +50,6 @@ class DecreeText:
         """Return the whole text, lines joined by newlines."""
         return "\n".join(line.text for line in self.lines)
 
-    def span(self, first: int, last: int) -> str:
-        """Return the lines numbered first to last as they stand, joined by newlines."""
-        offset = self.lines[0].number if self.lines else 1
-        return "\n".join(line.text for line in self.lines[first - offset : last - offset + 1])
-
 
 def numbered(lines: list[str], start: int = 1, page: int | None = None) -> tuple[DecreeLine, ...]:
     """Number lines from start, keeping blank ones so numbers match the original."""
