@@ -272,7 +272,7 @@ def parse_decree(text: DecreeText | str, *, language: str | None = None) -> Pars
     kept = [(place, line) for place, line in enumerate(decree.lines) if line.text.strip()]
     lines = [line for _, line in kept]
     at = 0
-    entry_from, entry_to = -1, -1  # the places of the last entry's first line and after it
+    entry_from, entry_to = -1, -1  # the last entry: its first line's place, the next index
     while at < len(lines):
         line = lines[at]
         at += 1
