@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -43,7 +44,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     spacy_model = env.get("HABEAS_SPACY_MODEL") or DEFAULT_SPACY_MODEL
     secure = env.get("HABEAS_SECURE_COOKIES", "").strip().lower() in ("1", "true", "yes", "on")
     given_key = env.get("HABEAS_SECRET_KEY_FILE")
-    key_file = Path(given_key).expanduser() if given_key else default_secret_key_file(env)
+    key_file: Path | None = None
+    if not given_key:
+        key_file = default_secret_key_file(env)
+    else:
+        with contextlib.suppress(RuntimeError):  # "~/…" for a user without a home folder
+            key_file = Path(given_key).expanduser()
     return Settings(
         db_url=db_url,
         actor=actor,

@@ -178,28 +178,26 @@ def _line_span(text: str, line: int, count: int = 1) -> tuple[int, int]:
     return (start, end)
 
 
-def _quote_span(text: str, raw: str, line: int) -> tuple[int, int]:
+def _quote_span(text: str, raw: str, line: int, rank: int) -> tuple[int, int]:
     """Character offsets of an entry's lines in the decree's text: where its lines stand
-    whole, nearest its line number (an HTML decree numbers lines as in its source, not as in
-    the text kept), else by the line number."""
-    best: tuple[int, int] | None = None
+    whole, the ``rank``-th time they do (0 for the first entry written so), since an HTML
+    decree numbers lines as in its source, not as in the text kept; else by line number."""
     found = text.find(raw)
     while found >= 0:
         end = found + len(raw)
         whole = (found == 0 or text[found - 1] == "\n") and (end == len(text) or text[end] == "\n")
         if whole:
-            distance = abs(text.count("\n", 0, found) - (line - 1))
-            if best is None or distance < best[0]:
-                best = (distance, found)
+            if rank == 0:
+                return found, end
+            rank -= 1
         found = text.find(raw, found + 1)
-    if best is None:
-        return _line_span(text, line, 1 + raw.count("\n"))
-    return best[1], best[1] + len(raw)
+    return _line_span(text, line, 1 + raw.count("\n"))
 
 
 def decree_events(decree: Decree, entry: DecreeEntry, person_id: str, source: Source) -> Event:
     """The event a decree entry means for a person: a release, or a change of term."""
-    start, end = _quote_span(source.text, entry.raw, entry.line)
+    rank = sum(1 for other in decree.entries if other.raw == entry.raw and other.line < entry.line)
+    start, end = _quote_span(source.text, entry.raw, entry.line, rank)
     citation = Citation(source.id, entry.raw, start, end)
     ident = f"{decree.id}-l{entry.line}-{person_id}"
     ident = "ev-" + hashlib.sha256(ident.encode()).hexdigest()[:16]

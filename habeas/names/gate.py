@@ -82,7 +82,7 @@ class WordGate:
         (build the gate after the last name is added)."""
         self._index = index
         self._words: dict[str, _Word] = {}
-        self._folded: dict[str, tuple[tuple[_Classes, ...], frozenset[str], bool]] = {}
+        self._folded: dict[tuple[str, bool], tuple[tuple[_Classes, ...], frozenset[str], bool]] = {}
         self._joined = index.joined_keys
 
     def _word(self, word: str) -> _Word:
@@ -91,15 +91,15 @@ class WordGate:
         if found is not None:
             return found
         folded = fold(word).replace(" ", "")
-        known = self._folded.get(folded)
-        if known is None:  # everything below depends on the folded spelling only
+        known = self._folded.get((folded, word.isascii()))
+        if known is None:  # everything below depends on the folded spelling and its script
             index = self._index
             near = index.surnames_near(word) if folded else frozenset()
             surnames = tuple(_classes_of(index.given_classes_of(s)) for s in near)
             known = (surnames or _NO_SURNAMES, given_classes(word), may_leave_out(word))
             if len(self._folded) >= GATE_MEMORY:
                 self._folded.clear()  # bounded memory whatever the file's size
-            self._folded[folded] = known
+            self._folded[(folded, word.isascii())] = known
         surnames, sounds, droppable = known
         initial = _NO_SOUNDS
         maybe_initial = may_be_initial(word)

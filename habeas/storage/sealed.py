@@ -74,6 +74,11 @@ def _fernet(*, create: bool) -> Fernet:
                 pass  # another process made it first: theirs is the key
         finally:
             os.unlink(draft)
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)  # the key's name on disk before any secret sealed with it
+        finally:
+            os.close(folder)
     except OSError as exc:
         raise ConfigError(
             f"cannot write the key that seals second-factor secrets ({path}: {exc}); set "

@@ -250,6 +250,20 @@ HEADING = "1. Aşağıdakı şəxslər cəzalarının çəkilməmiş hissəsind�
             "1. Помиловать осужденных\nИванова Ивана Ивановича, 1980 года рождения;\n",
             [("Иванова Ивана Ивановича", 1980, None)],
         ),
+        (  # a surname alone on the numbered line, the given name and patronymic below
+            "1. Помиловать и освободить от дальнейшего отбывания наказания:\n"
+            "1) Воронцов\nГлеб Аркадьевич, 1980 г.р.;\n"
+            "2.1. Qasımov\nAnar Elman oğlu, 1980-ci il təvəllüdlü\n",
+            [
+                ("Воронцов Глеб Аркадьевич", 1980, Measure.RELEASE),
+                ("Qasımov Anar Elman oğlu", 1980, Measure.RELEASE),
+            ],
+        ),
+        (  # the year in brackets broken, and an English "Surname, Given" broken
+            "1. The following persons are pardoned and released from further punishment:\n"
+            "1.1. Rauf Mirgadirov (b.\n1975)\n1.2. Smith, John\n(b. 1976)\n",
+            [("Rauf Mirgadirov", 1975, Measure.RELEASE), ("Smith, John", 1976, Measure.RELEASE)],
+        ),
         (  # the entry's own measure wrapped after its year: not a section for those below
             HEADING + "1.1. Qasımov Anar Elman oğlu, 1980-ci il təvəllüdlü, cəzasının çəkilməmiş\n"
             "hissəsi yarıyadək azaldılsın\n"
@@ -267,3 +281,31 @@ def test_lines_broken_by_a_pdf_or_a_scan(
     decree = parse_decree(text)
     assert [(e.name, e.birth_year, e.measure) for e in decree.entries] == entries
     assert len(decree.sections) <= 1
+
+
+def test_a_heading_below_an_entry_is_not_taken_into_it() -> None:
+    text = (
+        "Помиловать и освободить от дальнейшего отбывания наказания следующих осужденных:\n"
+        "Иванова Ивана Ивановича, 1980 года рождения, осужденного Басманным районным судом\n"
+        "Сократить наполовину неотбытую часть наказания следующим осужденным\n"
+        "Петрова Петра Петровича, 1981 года рождения\n"
+    )
+    decree = parse_decree(text)
+    assert [(e.name, e.measure) for e in decree.entries] == [
+        ("Иванова Ивана Ивановича", Measure.RELEASE),
+        ("Петрова Петра Петровича", Measure.HALVE),
+    ]
+    assert all("\n" not in e.raw for e in decree.entries)
+
+
+def test_a_measure_wrapped_past_a_page_number_starts_no_section() -> None:
+    text = (
+        HEADING + "1.1. Qasımov Anar Elman oğlu, 1980-ci il təvəllüdlü, cəzasının çəkilməmiş\n"
+        "- 2 -\n"
+        "hissəsi yarıyadək azaldılsın\n"
+        "1.2. Səlimov Kamran Nadir oğlu, 1979-cu il təvəllüdlü\n"
+    )
+    decree = parse_decree(text)
+    assert [e.measure for e in decree.entries] == [Measure.RELEASE, Measure.RELEASE]
+    assert [s.line for s in decree.sections] == [1]
+    assert "continues a line above" in decree.skipped[-1].why

@@ -201,3 +201,36 @@ def test_an_entry_broken_over_lines_is_cited_whole(
     assert citation.start is not None and citation.end is not None
     quoted = "1.2. Mehdiyev Orxan Rauf oğlu,\n1983-cü il təvəllüdlü"
     assert source.text[citation.start : citation.end] == citation.quote == quoted
+
+
+def test_a_name_listed_twice_is_cited_where_each_entry_stands(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    registry = _registry(sqlite_url)
+    style = "\n".join(f"p.x{n} {{ margin: {n}px }}" for n in range(60))  # shifts line numbers
+    entry = "<li>Mehdiyev Orxan Rauf oğlu, 1983-cü il təvəllüdlü</li>"
+    path = tmp_path / "twice.html"
+    path.write_text(
+        f"<html><head><style>\n{style}\n</style></head><body>\n"
+        "<p>1. Aşağıdakı şəxslər cəzalarının çəkilməmiş hissəsindən azad edilsinlər:</p>\n"
+        f"<ul>\n{entry}\n</ul>\n"
+        "<p>2. Aşağıdakı şəxslərin cəzalarının çəkilməmiş hissəsi yarıyadək azaldılsın:</p>\n"
+        f"<ul>\n{entry}\n</ul>\n</body></html>",
+        encoding="utf-8",
+    )
+    import_decree(
+        registry, path, when=date(2015, 12, 28), issuer=ISSUER, kind=DecreeKind.PARDON,
+        actor="ana", at=NOW,
+    )  # fmt: skip
+    cited = []
+    for proposal in registry.proposals():
+        citation = proposal.events[0].citations[0]
+        source = registry.get_source(citation.source_id)
+        assert citation.start is not None and citation.end is not None
+        assert source.text[citation.start : citation.end] == citation.quote
+        before = source.text[: citation.start]
+        cited.append((proposal.events[0].kind, before.count("azad") + 2 * before.count("yarıya")))
+    assert sorted(cited, key=lambda found: found[1]) == [
+        (EventKind.RELEASE, 1),
+        (EventKind.PARDON, 3),
+    ]

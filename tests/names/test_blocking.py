@@ -227,3 +227,16 @@ def test_word_gate_cases_found_in_review(indexed: str, query: str) -> None:
     index.add("p", indexed)
     assert index.candidates(query)
     assert WordGate(index).may_find(query)
+
+
+def test_word_gate_keeps_latin_suffixes_apart_from_cyrillic_initials() -> None:
+    index = NameIndex()
+    index.add("x", "John Smith")
+    gate = WordGate(index)
+    for warm, query in [
+        ("Петров ИВ", "Smith IV"),
+        ("Петров СР", "Smith Sr"),
+        ("Петров МД", "Smith MD"),
+    ]:
+        assert not gate.may_find(warm)
+        assert index.candidates(query) and gate.may_find(query), query

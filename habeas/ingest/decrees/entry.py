@@ -32,6 +32,7 @@ _YEAR = re.compile(
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-.]*$")  # digits inside: OCR (Ə1iyev)
 _AZ_LETTERS = frozenset("əğıƏĞİ")
 _MARKERS = frozenset({"oglu", "ogly", "oghlu", "qizi", "gizi", "kyzy", "kizi"})
+_PATRONYMIC_END = re.compile(r"(?:^(?:oglu|ogly|oghlu|qizi|gizi|kyzy|kizi)|ich|ichna|ovna|evna)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,7 @@ def _name_start(body: str) -> bool:
     birth year ("1980 г.", "b."), and no measure."""
     if find_measure(body) is not None:
         return False
-    words = _YEAR_BEGUN.sub("", body).rstrip(" ,").split()
+    words = _YEAR_BEGUN.sub("", body).replace(",", " ").split()
     if len(words) > 5:
         return False
     return all(
@@ -196,10 +197,13 @@ def _name_start(body: str) -> bool:
     )
 
 
-def _name_tail(words: list[str]) -> bool:
+def _name_tail(words: list[str], above: int) -> bool:
     """Tell whether words a line below adds to a name can only finish it, not be a name of
-    their own: none, one word (a patronymic, a given name), or a father's name and oğlu."""
-    return len(words) <= 1 or (len(words) == 2 and fold(words[1]) in _MARKERS)
+    their own: none, one word (a patronymic, a given name), or a father's name and oğlu;
+    below a surname alone, a given name with a patronymic (Tural Vaqif oğlu, Глеб Аркадьевич)."""
+    if len(words) <= 1 or (len(words) == 2 and fold(words[1]) in _MARKERS):
+        return True
+    return above == 1 and len(words) <= 3 and _PATRONYMIC_END.search(fold(words[-1])) is not None
 
 
 def _continued(body: str, lines: list[DecreeLine], at: int) -> int:
@@ -214,12 +218,14 @@ def _continued(body: str, lines: list[DecreeLine], at: int) -> int:
         if at + taken - 1 >= len(lines) or text.endswith((";", ":")):
             return 0
         following = lines[at + taken - 1].text.strip()
-        if _NUMBERING.match(following):
+        joined = f"{text} {following}"
+        found = _YEAR.search(joined)
+        begun = found is not None and found.start() < len(text)  # "(b." above, "1975)" here
+        if _NUMBERING.match(following) and not begun:
             return 0
-        text = f"{text} {following}"
-        found = _YEAR.search(text)
+        text = joined
         added = text[len(body) : found.start() if found else len(text)]
-        if body and not _name_tail(added.replace(",", " ").split()):
+        if body and not _name_tail(added.replace(",", " ").split(), len(body.split())):
             return 0  # (a number alone on its line takes the whole name below)
         if found is not None:
             return taken
@@ -251,8 +257,8 @@ def _measure_tail(
 ) -> DecreeEntry | None:
     """Return the entry with a wrapped end of its own measure ("…təvəllüdlü, cəzasının
     çəkilməmiş" / "hissəsi yarıyadək azaldılsın"), or None if the line does not finish one."""
-    if not entry.detail:
-        return None
+    if not entry.detail or not line[:1].islower() or find_measure(entry.detail) is not None:
+        return None  # a capital starts a heading or a footer; a measure is not said twice
     detail = f"{entry.detail} {line}"
     own = find_measure(detail)
     if own is None:
@@ -323,6 +329,10 @@ def parse_decree(text: DecreeText | str, *, language: str | None = None) -> Pars
                 at += wrapped
                 last = lines[at - 1].number
         measure = find_measure(body)
+        if measure is not None and numbering is None and stripped[:1].islower():
+            why = "continues a line above (small letter), not a heading"
+            result.skipped.append(SkippedLine(line.number, stripped, why))
+            continue
         if measure is not None:
             section = DecreeSection(
                 line.number, stripped, measure.measure, measure.term_months, measure.note, last
