@@ -118,7 +118,7 @@ def initials_conflict(left: ParsedName, right: ParsedName) -> tuple[str, str] | 
         initials = middle_initials(mine)
         if not initials:
             continue
-        written = (*mine.middle, *((mine.patronymic,) if mine.patronymic else ()))
+        written = _middle_words(mine)
         others = [
             word
             for word in (middle_initials(theirs) or _middle_words(theirs))

@@ -123,12 +123,17 @@ def _looks_like_name(text: str) -> str | None:
     return None
 
 
+def _name_words(words: list[str]) -> bool:
+    """Tell whether every word is a capitalised name word (or an initial) or oğlu/qızı."""
+    return all(
+        _NAME_WORD.match(word) and word[0].isupper() or fold(word) in _MARKERS for word in words
+    )
+
+
 def _bare_name(body: str) -> bool:
     """Tell whether a numbered line starts with 2-5 capitalised name words before any comma."""
     words = body.partition(",")[0].split()
-    return 2 <= len(words) <= 5 and all(
-        _NAME_WORD.match(word) and word[0].isupper() or fold(word) in _MARKERS for word in words
-    )
+    return 2 <= len(words) <= 5 and _name_words(words)
 
 
 def _entry(
@@ -190,11 +195,7 @@ def _name_start(body: str) -> bool:
     if find_measure(body) is not None:
         return False
     words = _YEAR_BEGUN.sub("", body).replace(",", " ").split()
-    if len(words) > 5:
-        return False
-    return all(
-        _NAME_WORD.match(word) and word[0].isupper() or fold(word) in _MARKERS for word in words
-    )
+    return len(words) <= 5 and _name_words(words)
 
 
 def _name_tail(words: list[str], above: int) -> bool:
