@@ -12,6 +12,7 @@ from habeas.exceptions import InputError
 from habeas.ingest.decrees import find_measure, parse_decree, read_decree_text
 
 DECREES = DATA / "decrees"
+HEADING = "1. Aşağıdakı şəxslər cəzalarının çəkilməmiş hissəsindən azad edilsinlər:\n"
 
 
 def test_azerbaijani_decree_with_two_sections() -> None:
@@ -203,8 +204,7 @@ def test_a_heading_broken_over_lines_keeps_its_measure() -> None:
 
 def test_an_entry_whose_birth_year_wrapped_below_is_read_whole() -> None:
     text = (
-        "1. Aşağıdakı şəxslər cəzalarının çəkilməmiş hissəsindən azad edilsinlər:\n"
-        "1.1. Qasımov Anar Elman oğlu,\n"
+        HEADING + "1.1. Qasımov Anar Elman oğlu,\n"
         "1980-ci il təvəllüdlü\n"
         "1.2. Səlimov Kamran\n"
         "\n"
@@ -221,9 +221,6 @@ def test_an_entry_whose_birth_year_wrapped_below_is_read_whole() -> None:
     ]
     assert decree.entries[1].raw == "1.2. Səlimov Kamran\n\nNadir oğlu, 1979-cu il təvəllüdlü"
     assert decree.skipped == []
-
-
-HEADING = "1. Aşağıdakı şəxslər cəzalarının çəkilməmiş hissəsindən azad edilsinlər:\n"
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from habeas.domain.decree import DecreeKind
 from habeas.domain.event import EventKind, ReleaseReason
 from habeas.domain.proposal import ProposalStatus
 from habeas.exceptions import Conflict, InputError, InvalidRecord
-from habeas.jobs.decree import check_decree, import_decree
+from habeas.jobs.decree import ImportedDecree, check_decree, import_decree
 from habeas.jobs.transfer import import_files
 from habeas.storage.registry import ChangeSet
 from habeas.storage.sql import SqlRegistry
@@ -36,17 +36,16 @@ def _registry(url: str) -> SqlRegistry:
     return registry
 
 
-def _import(registry: SqlRegistry) -> str:
-    done = import_decree(
-        registry,
-        FIXTURE / "decree-2015-12-28.txt",
-        when=date(2015, 12, 28),
-        issuer=ISSUER,
-        kind=DecreeKind.PARDON,
-        number="690",
-        actor="ana",
-        at=NOW,
+def _import_file(registry: SqlRegistry, path: Path, number: str = "") -> ImportedDecree:
+    """Import a decree file as the fixture's pardon of 2015-12-28."""
+    when, kind = date(2015, 12, 28), DecreeKind.PARDON
+    return import_decree(
+        registry, path, when=when, issuer=ISSUER, kind=kind, number=number, actor="ana", at=NOW
     )
+
+
+def _import(registry: SqlRegistry) -> str:
+    done = _import_file(registry, FIXTURE / "decree-2015-12-28.txt", number="690")
     assert done.entries == 5
     return done.decree.id
 
@@ -158,15 +157,7 @@ def test_decree_without_entries_is_refused(sqlite_url: str, tmp_path: object) ->
     empty.write_text("Sərəncam\nHeç kim yoxdur.\n", encoding="utf-8")
     registry = SqlRegistry(sqlite_url)
     with pytest.raises(InputError, match="empty.txt"):
-        import_decree(
-            registry,
-            empty,
-            when=date(2015, 12, 28),
-            issuer=ISSUER,
-            kind=DecreeKind.PARDON,
-            actor="ana",
-            at=NOW,
-        )
+        _import_file(registry, empty)
     assert registry.decrees() == []
 
 
@@ -184,15 +175,7 @@ def test_an_entry_broken_over_lines_is_cited_whole(
     else:  # HTML numbers lines as in its source: blank source lines leave gaps
         paragraphs = "\n\n".join(f"<p>{line}</p>".replace("\n", "</p>\n\n<p>") for line in lines)
         path.write_text(f"<html><body>\n{paragraphs}\n</body></html>", encoding="utf-8")
-    import_decree(
-        registry,
-        path,
-        when=date(2015, 12, 28),
-        issuer=ISSUER,
-        kind=DecreeKind.PARDON,
-        actor="ana",
-        at=NOW,
-    )
+    _import_file(registry, path)
     proposal = next(p for p in registry.proposals() if p.person_id == "p8")
     registry.accept(proposal.id, actor="ana", at=NOW)
     release = next(e for e in registry.events_of("p8") if e.kind is EventKind.RELEASE)
@@ -218,10 +201,7 @@ def test_a_name_listed_twice_is_cited_where_each_entry_stands(
         f"<ul>\n{entry}\n</ul>\n</body></html>",
         encoding="utf-8",
     )
-    import_decree(
-        registry, path, when=date(2015, 12, 28), issuer=ISSUER, kind=DecreeKind.PARDON,
-        actor="ana", at=NOW,
-    )  # fmt: skip
+    _import_file(registry, path)
     cited = []
     for proposal in registry.proposals():
         citation = proposal.events[0].citations[0]

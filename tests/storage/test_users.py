@@ -10,9 +10,11 @@ from pathlib import Path
 import pyotp
 import pytest
 from cryptography.fernet import Fernet
+from sqlalchemy import select, update
 
 from habeas.exceptions import ConfigError, Conflict, InvalidRecord
 from habeas.settings import load_settings
+from habeas.storage import tables as t
 from habeas.storage.sealed import seal, unseal
 from habeas.storage.sql import SqlRegistry
 from habeas.storage.users import (
@@ -132,10 +134,6 @@ def test_a_sign_in_waiting_for_its_second_factor_ends_after_ten_minutes(db_url: 
 
 def _stored_secret(registry: SqlRegistry, name: str) -> str:
     """The users row's totp_secret column as stored."""
-    from sqlalchemy import select
-
-    from habeas.storage import tables as t
-
     with registry.engine.connect() as conn:
         query = select(t.users.c.totp_secret).where(t.users.c.name == name)
         return str(conn.execute(query).scalar_one())
@@ -165,10 +163,6 @@ def test_a_second_factor_secret_is_stored_sealed_with_a_key_kept_apart(
 def test_a_secret_stored_before_sealing_is_read_then_sealed(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sqlalchemy import update
-
-    from habeas.storage import tables as t
-
     registry = SqlRegistry(db_url)
     user = registry.add_user("bob", Role.EDITOR, PASSWORD, actor="t", at=AT)
     secret = pyotp.random_base32()

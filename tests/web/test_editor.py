@@ -12,8 +12,8 @@ from sqlalchemy import select, update
 from websupport import AT, PASSWORD, Site, build_review, csrf_of, login, serving
 
 from habeas.domain.proposal import ProposalStatus
-from habeas.storage.tables import web_sessions
-from habeas.storage.users import MAX_FAILURES, SESSION_IDLE, Role
+from habeas.storage.tables import users, web_sessions
+from habeas.storage.users import MAX_FAILURES, SESSION_IDLE, Role, User
 from habeas.web.auth import now
 
 
@@ -339,17 +339,19 @@ def test_sign_in_throttling_and_review_work_on_postgresql(pg_url: str) -> None:
     assert listed["items"][0]["review_reason"] == "namesake"
 
 
-def test_a_secret_stored_before_sealing_is_sealed_at_the_next_sign_in(review_site: Site) -> None:
-    from sqlalchemy import select, update
-
-    from habeas.storage import tables as t
-
-    registry = review_site.registry()
-    user = registry.add_user("older", Role.EDITOR, PASSWORD, actor="test", at=AT)
+def _plain_secret(site: Site, name: str) -> tuple[User, str]:
+    """Add an editor whose TOTP secret is stored plain, as releases before sealing wrote it."""
+    registry = site.registry()
+    user = registry.add_user(name, Role.EDITOR, PASSWORD, actor="test", at=AT)
     secret = pyotp.random_base32()
-    column = t.users.c.totp_secret
-    with registry.engine.begin() as conn:  # as a release without sealing wrote it
-        conn.execute(update(t.users).where(t.users.c.id == user.id).values(totp_secret=secret))
+    with registry.engine.begin() as conn:
+        conn.execute(update(users).where(users.c.id == user.id).values(totp_secret=secret))
+    return user, secret
+
+
+def test_a_secret_stored_before_sealing_is_sealed_at_the_next_sign_in(review_site: Site) -> None:
+    registry = review_site.registry()
+    user, secret = _plain_secret(review_site, "older")
     with review_site.client() as client:
         first = login(client, "older")
         page = client.get(first.headers["location"])
@@ -357,7 +359,8 @@ def test_a_secret_stored_before_sealing_is_sealed_at_the_next_sign_in(review_sit
         good = client.post("/login/totp", data={"code": code, "csrf": csrf_of(page.text)})
         assert good.status_code == 303
     with registry.engine.connect() as conn:
-        stored = conn.execute(select(column).where(t.users.c.id == user.id)).scalar_one()
+        column = users.c.totp_secret
+        stored = conn.execute(select(column).where(users.c.id == user.id)).scalar_one()
     assert stored.startswith("fernet:") and secret not in stored
     assert registry.totp_secret(user.id) == secret
 
@@ -384,15 +387,8 @@ def test_a_missing_sealing_key_is_an_error_not_a_counted_guess(
 def test_a_secret_that_cannot_be_sealed_yet_still_signs_in(
     review_site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sqlalchemy import update
-
-    from habeas.storage import tables as t
-
     registry = review_site.registry()
-    user = registry.add_user("plain", Role.EDITOR, PASSWORD, actor="test", at=AT)
-    secret = pyotp.random_base32()
-    with registry.engine.begin() as conn:  # as a release without sealing wrote it
-        conn.execute(update(t.users).where(t.users.c.id == user.id).values(totp_secret=secret))
+    user, secret = _plain_secret(review_site, "plain")
     (tmp_path / "a-file").write_text("")
     monkeypatch.setenv("HABEAS_SECRET_KEY_FILE", str(tmp_path / "a-file" / "secret.key"))
     with review_site.client() as client:
